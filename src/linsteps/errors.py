@@ -1,0 +1,49 @@
+"""The one exception hierarchy of linsteps.
+
+Errors carry a message key and parameters, never prose: the text is looked up in the
+message catalog of the chosen language (``linsteps.i18n``).  ``str(error)`` is English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LinstepsError(Exception):
+    """Base of every error linsteps raises on purpose; the CLI exits 2 on it."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def message(self, lang: str = "en") -> str:
+        """Return the one-line message in ``lang``."""
+        from linsteps.i18n import translate
+
+        return translate(lang, "error." + self.key, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class ParseError(LinstepsError):
+    """Text that is not valid input: what, where (a 1-based column) and why."""
+
+
+class LimitError(ParseError):
+    """Input beyond a size limit, refused before any arithmetic."""
+
+
+class ShapeError(LinstepsError):
+    """Operands whose shapes the operation's rule does not allow."""
+
+
+class UndefinedError(LinstepsError):
+    """A quantity that does not exist for these operands (the angle with a zero vector)."""
+
+
+class UsageError(LinstepsError):
+    """Bad options, unreadable files or unwritable outputs."""
