@@ -1,0 +1,112 @@
+"""English messages for input parsing and input limits: one line each, what, where and why."""
+
+MESSAGES: dict[str, str] = {
+    "error.empty": "operand {operand}: the input is empty; type a number, vector or matrix",
+    "error.too_long": (
+        "operand {operand}: the input has {length} characters, more than the limit of {limit}"
+    ),
+    "error.control_char": (
+        "operand {operand}: control character {code} at column {column} is not allowed"
+    ),
+    "error.unmatched_close": (
+        "operand {operand}: {char!r} at column {column} closes a bracket that was never opened"
+    ),
+    "error.mismatched_bracket": (
+        "operand {operand}: {close!r} at column {column} does not match "
+        "{open!r} at column {open_column}"
+    ),
+    "error.unclosed": "operand {operand}: {char!r} at column {column} is never closed",
+    "error.too_deep": (
+        "operand {operand}: brackets nested too deep at column {column}; "
+        "the limit is {limit} levels"
+    ),
+    "error.unexpected_char": "operand {operand}: unexpected character {char!r} at column {column}",
+    "error.fullwidth_char": (
+        "operand {operand}: full-width character {char!r} at column {column}; "
+        "type the ASCII {ascii!r} instead"
+    ),
+    "error.forbidden_name": (
+        "operand {operand}: the name {name!r} at column {column} is not allowed"
+    ),
+    "error.not_finite": "operand {operand}: {name!r} at column {column} is not a finite number",
+    "error.abs_bars": (
+        "operand {operand}: {char!r} at column {column}: absolute value bars are not supported, "
+        "write abs(x)"
+    ),
+    "error.factorial": (
+        "operand {operand}: {char!r} at column {column}: factorials are not supported"
+    ),
+    "error.braces": (
+        "operand {operand}: {char!r} at column {column}: braces and sets are not supported, "
+        "use [ ] for vectors"
+    ),
+    "error.comparison": (
+        "operand {operand}: {char!r} at column {column}: equations and comparisons are not "
+        "supported, give a value"
+    ),
+    "error.unexpected_end": (
+        "operand {operand}: the input ends too early after column {column}; something is missing"
+    ),
+    "error.unexpected_space": (
+        "operand {operand}: unexpected space at column {column}; inside parentheses write * to "
+        "multiply"
+    ),
+    "error.unexpected_line_break": "operand {operand}: unexpected line break at column {column}",
+    "error.empty_brackets": (
+        "operand {operand}: empty {brackets} at column {column}; write at least one entry"
+    ),
+    "error.missing_operator": (
+        "operand {operand}: missing operator before {token!r} at column {column}; write * to "
+        "multiply"
+    ),
+    "error.unexpected_token": "operand {operand}: unexpected {token!r} at column {column}",
+    "error.too_many_entries": "operand {operand}: more than {limit} entries",
+    "error.expression_too_deep": (
+        "operand {operand}: the expression at column {column} is nested more than {limit} levels "
+        "deep"
+    ),
+    "error.too_many_digits": (
+        "operand {operand}: the number at column {column} has {digits} digits; the limit is {limit}"
+    ),
+    "error.sci_exponent_too_large": (
+        "operand {operand}: the exponent {exponent} of the number at column {column} is beyond "
+        "the limit of ±{limit}"
+    ),
+    "error.function_needs_parens": (
+        "operand {operand}: function {name!r} at column {column} needs its argument in "
+        "parentheses, as in {name}(x)"
+    ),
+    "error.unknown_function": (
+        "operand {operand}: unknown function {name!r} at column {column}; known are sqrt, exp, "
+        "ln, log, sin, cos, tan, arcsin, arccos, arctan, abs"
+    ),
+    "error.too_many_rows": ("operand {operand}: the matrix has {rows} rows; the limit is {limit}"),
+    "error.too_many_columns": (
+        "operand {operand}: row {row} has {count} entries; the limit is {limit} columns"
+    ),
+    "error.ragged": (
+        "row {row} of {operand} has {count} entries, row 1 has {first}; every row of a matrix "
+        "needs the same number"
+    ),
+    "error.not_finite_value": (
+        "operand {operand}: the entry at column {column} is not a finite number ({value})"
+    ),
+    "error.power_exponent_too_large": (
+        "operand {operand}: the exponent {exponent} at column {column} is beyond the limit of "
+        "±{limit}"
+    ),
+    "error.power_too_large": (
+        "operand {operand}: the power at column {column} would have about {bits} bits; the limit "
+        "is {limit}"
+    ),
+    "error.number_too_large": (
+        "operand {operand}: the numbers at column {column} would grow to about {bits} bits; the "
+        "limit is {limit}"
+    ),
+    "error.division_by_zero": "operand {operand}: division by zero at column {column}",
+    "error.times_ten": (
+        "operand {operand}: 'x10' at column {column} would be a symbol named x10; for "
+        "scientific notation write 3.67e2 or 3.67*10^2"
+    ),
+    "error.not_scalar": "operand {operand}: expected one value, got {count} entries",
+}
