@@ -1,0 +1,140 @@
+"""Operands: turning strings, lists and SymPy matrices into named, shaped inputs."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from linsteps.errors import ParseError, UsageError
+from linsteps.steps import Operand
+
+_BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_SHAPE = re.compile(r"\s*(\d+)\s*[x×X*,]\s*(\d+)\s*")
+MAX_GENERIC = 200
+
+
+def parse_dim(text: str | int) -> int:
+    """Read ``--dim``: a positive whole number of entries."""
+    value = str(text).strip()
+    if not value.isdigit() or not 1 <= int(value) <= MAX_GENERIC:
+        raise UsageError("bad_dim", text=str(text), most=MAX_GENERIC)
+    return int(value)
+
+
+def parse_shape(text: str | tuple[int, int]) -> tuple[int, int]:
+    """Read ``--shape``: ``MxN`` with positive whole numbers."""
+    if isinstance(text, tuple):
+        return text
+    match = _SHAPE.fullmatch(text)
+    if not match:
+        raise UsageError("bad_shape", text=text)
+    rows, cols = int(match[1]), int(match[2])
+    if not (1 <= rows <= MAX_GENERIC and 1 <= cols <= MAX_GENERIC):
+        raise UsageError("bad_shape", text=text)
+    return rows, cols
+
+
+def generic_vector(name: str, n: int) -> Any:
+    """Return the column (name₁, …, name_n) of real symbols."""
+    import sympy
+
+    return sympy.ImmutableMatrix([sympy.Symbol(f"{name}_{i}", real=True) for i in range(1, n + 1)])
+
+
+def generic_matrix(name: str, rows: int, cols: int) -> Any:
+    """Return the matrix of real symbols nameᵢⱼ."""
+    import sympy
+
+    sep = "," if rows > 9 or cols > 9 else ""
+    return sympy.ImmutableMatrix(
+        [
+            [sympy.Symbol(f"{name}_{i}{sep}{j}", real=True) for j in range(1, cols + 1)]
+            for i in range(1, rows + 1)
+        ]
+    )
+
+
+def to_operand(
+    value: Any,
+    name: str,
+    *,
+    dim: int | str | None = None,
+    shape: str | tuple[int, int] | None = None,
+    imaginary_unit: bool = False,
+) -> Operand:
+    """Return an :class:`Operand` from text, a (nested) list, a SymPy matrix or an Operand.
+
+    A bare name (``a``) with ``dim`` is a generic vector a₁…aₙ; with ``shape`` a generic matrix.
+    """
+    import sympy
+
+    if isinstance(value, Operand):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if (dim is not None or shape is not None) and _BARE_NAME.fullmatch(text):
+            base = text.lower() if dim is not None else text
+            if dim is not None:
+                return Operand(name, generic_vector(base, parse_dim(dim)), "vector", value)
+            rows, cols = parse_shape(shape)  # type: ignore[arg-type]
+            return Operand(name, generic_matrix(base.lower(), rows, cols), "matrix", value)
+        from linsteps.parsing import parse_value
+
+        parsed = parse_value(value, operand=name, imaginary_unit=imaginary_unit)
+        if parsed.kind == "scalar":
+            raise ParseError("scalar_operand", operand=name)
+        if parsed.kind == "vector":
+            column = sympy.ImmutableMatrix([x for row in parsed.rows for x in row])
+            return Operand(name, column, "vector", value, parsed.decimal)
+        return Operand(name, sympy.ImmutableMatrix(parsed.rows), "matrix", value, parsed.decimal)
+    if isinstance(value, sympy.MatrixBase):
+        matrix = sympy.ImmutableMatrix(value)
+        return Operand(name, matrix, "matrix", str(value.tolist()))
+    if isinstance(value, list | tuple):
+        if value and all(isinstance(row, list | tuple) for row in value):
+            table = [[_entry(x, name) for x in row] for row in value]
+            if len({len(r) for r in table}) != 1:
+                raise ParseError("ragged_list", operand=name)
+            return Operand(name, sympy.ImmutableMatrix(table), "matrix", str(value))
+        column = sympy.ImmutableMatrix([_entry(x, name) for x in value])
+        return Operand(name, column, "vector", str(value))
+    raise UsageError("bad_operand_type", operand=name, type=type(value).__name__)
+
+
+def _entry(x: Any, name: str) -> Any:
+    import sympy
+
+    if isinstance(x, str):
+        from linsteps.parsing import parse_expression
+
+        return parse_expression(x, operand=name)
+    if isinstance(x, bool):
+        raise UsageError("bad_operand_type", operand=name, type="bool")
+    if isinstance(x, int):
+        return sympy.Integer(x)
+    if isinstance(x, float):
+        if x != x or x in (float("inf"), float("-inf")):
+            raise UsageError("float_entry", operand=name, value=repr(x))
+        return sympy.Rational(repr(x))
+    if isinstance(x, sympy.Basic):
+        return x
+    from fractions import Fraction
+
+    if isinstance(x, Fraction):
+        return sympy.Rational(x.numerator, x.denominator)
+    raise UsageError("bad_operand_type", operand=name, type=type(x).__name__)
+
+
+def as_vector(operand: Operand, operation: str) -> Operand:
+    """Return ``operand`` as a vector; a 1×n or n×1 matrix is read as one."""
+    if operand.layout == "vector":
+        return operand
+    rows, cols = operand.shape
+    if rows == 1 or cols == 1:
+        column = operand.value.reshape(rows * cols, 1)
+        return Operand(operand.name, column, "vector", operand.source, operand.decimal)
+    from linsteps.errors import ShapeError
+
+    raise ShapeError(
+        "needs_vector", operation=operation, operand=operand.name, rows=rows, cols=cols
+    )
