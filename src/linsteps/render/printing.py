@@ -1,0 +1,201 @@
+"""One-line Unicode and LaTeX printing of single SymPy values.
+
+The mathematics of a single expression is SymPy's: these printers only choose symbols
+(``·`` for products, ``√`` for square roots, superscripts, Greek letters, ``−``) and, when the
+user typed decimals, write terminating fractions as the decimals they are.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Any, ClassVar
+
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.precedence import PRECEDENCE
+from sympy.printing.str import StrPrinter
+
+GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ",
+    "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
+    "xi": "ξ", "omicron": "ο", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ",
+    "phi": "φ", "chi": "χ", "psi": "ψ", "omega": "ω",
+    "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π",
+    "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω",
+}  # fmt: skip
+_SUB = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+_SUP = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
+_SUBSCRIPTABLE = set("0123456789+-=()aehijklmnoprstuvx")
+
+
+def subscript(text: str) -> str:
+    """Return ``text`` in Unicode subscripts, or ``_(text)`` when a character has none."""
+    if set(text) <= _SUBSCRIPTABLE:
+        return text.translate(_SUB)
+    return f"_({text})"
+
+
+def superscript(text: str) -> str:
+    """Return ``text`` in Unicode superscripts, or ``^(text)``."""
+    if set(text) <= set("0123456789+-=()n"):
+        return text.translate(_SUP)
+    return f"^({text})"
+
+
+def index_text(indices: tuple[int | str, ...]) -> str:
+    """Join indices for a subscript: ``12`` for (1, 2), ``1,12`` when one has two digits."""
+    parts = [str(i) for i in indices]
+    sep = "," if any(len(p) > 1 for p in parts) else ""
+    return sep.join(parts)
+
+
+def symbol_text(name: str) -> str:
+    """Return a symbol name in Unicode: Greek letters, ``a_1`` as ``a₁``."""
+    base, _, sub = name.partition("_")
+    head = GREEK.get(base, base)
+    return head + subscript(sub.replace("_", ",")) if sub else head
+
+
+def symbol_latex(name: str) -> str:
+    """Return a symbol name in LaTeX: ``\\theta``, ``a_{1}``, ``\\mathrm{xy}``."""
+    base, _, sub = name.partition("_")
+    head = "\\" + base if base in GREEK else (base if len(base) == 1 else f"\\mathrm{{{base}}}")
+    return f"{head}_{{{sub.replace('_', ',')}}}" if sub else head
+
+
+def decimal_of(value: Any) -> str | None:
+    """Return the exact decimal string of a rational with a terminating expansion, else None."""
+    p, q = int(value.p), int(value.q)
+    twos = fives = 0
+    while q % 2 == 0:
+        q //= 2
+        twos += 1
+    while q % 5 == 0:
+        q //= 5
+        fives += 1
+    if q != 1 or max(twos, fives) > 60:
+        return None
+    places = max(twos, fives)
+    text = str((Decimal(p) / Decimal(int(value.q))).quantize(Decimal(1).scaleb(-places)))
+    return text
+
+
+def fixed_decimal(value: Any, places: int) -> str:
+    """Return a SymPy Float (or number) rounded half-even to ``places`` decimals."""
+    text = str(value.evalf(places + 15)) if hasattr(value, "evalf") else str(value)
+    number = Decimal(text).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    if number == 0:
+        number = abs(number)
+    return str(number)
+
+
+class TextPrinter(StrPrinter):  # type: ignore[misc]
+    """SymPy's str printer with Unicode symbols, in one line."""
+
+    _default_settings: ClassVar[dict[str, Any]] = {
+        **StrPrinter._default_settings,
+        "decimal": False,
+        "places": 4,
+    }
+
+    def _print_Symbol(self, expr: Any) -> str:
+        return symbol_text(expr.name)
+
+    _print_Dummy = _print_Symbol
+
+    def _print_Pi(self, expr: Any) -> str:
+        return "π"
+
+    def _print_Exp1(self, expr: Any) -> str:
+        return "e"
+
+    def _print_ImaginaryUnit(self, expr: Any) -> str:
+        return "i"
+
+    def _print_Infinity(self, expr: Any) -> str:
+        return "∞"
+
+    def _print_NegativeInfinity(self, expr: Any) -> str:
+        return "-∞"
+
+    def _print_Rational(self, expr: Any) -> str:
+        if self._settings["decimal"]:
+            text = decimal_of(expr)
+            if text is not None:
+                return text
+        return str(super()._print_Rational(expr))
+
+    def _print_Float(self, expr: Any) -> str:
+        return fixed_decimal(expr, self._settings["places"])
+
+    def _print_acos(self, expr: Any) -> str:
+        return f"arccos({self._print(expr.args[0])})"
+
+    def _print_Abs(self, expr: Any) -> str:
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_Pow(self, expr: Any, rational: bool = False) -> str:
+        base, exp = expr.as_base_exp()
+        if exp.is_Rational and exp.q == 2 and exp.p == 1:
+            inner = self._print(base)
+            return f"√{inner}" if base.is_Atom and not inner.startswith("-") else f"√({inner})"
+        if exp.is_Rational and exp.q == 2 and exp.p == -1 and not rational:
+            return f"1/{self._print_Pow(base ** (-exp))}"
+        if exp.is_Integer and exp.is_negative and not rational:
+            return f"1/{self._print_Pow(base ** (-exp))}" if exp != -1 else f"1/{self._paren(base)}"
+        if exp.is_Integer:
+            return f"{self._paren(base)}{superscript(str(int(exp)))}"
+        return str(super()._print_Pow(expr, rational))
+
+    def _paren(self, base: Any) -> str:
+        return str(self.parenthesize(base, PRECEDENCE["Pow"]))
+
+    def _print_MatrixBase(self, expr: Any) -> str:
+        rows = ", ".join(
+            "[" + ", ".join(self._print(x) for x in row) + "]" for row in expr.tolist()
+        )
+        return f"[{rows}]"
+
+    _print_ImmutableDenseMatrix = _print_MatrixBase
+    _print_MutableDenseMatrix = _print_MatrixBase
+
+
+_JUXTAPOSE = re.compile(r"(?<=[0-9)])\*(?=[√π(a-zA-Zα-ωΑ-Ω])")
+
+
+def format_text(value: Any, *, decimal: bool = False, places: int = 4) -> str:
+    """Return ``value`` in one line of Unicode: ``16√22/77``, ``−3/2``, ``a₁² + a₂²``."""
+    text = TextPrinter({"decimal": decimal, "places": places}).doprint(value)
+    text = text.replace("**", "^")
+    text = _JUXTAPOSE.sub("", text)
+    return text.replace("*", "·").replace("-", "−")
+
+
+class TexPrinter(LatexPrinter):  # type: ignore[misc]
+    """SymPy's LaTeX printer with our symbol names, decimals and ``\\cdot`` products."""
+
+    _default_settings: ClassVar[dict[str, Any]] = {
+        **LatexPrinter._default_settings,
+        "decimal": False,
+        "places": 4,
+        "inv_trig_style": "full",
+    }
+
+    def _print_Symbol(self, expr: Any, style: str = "plain") -> str:
+        return symbol_latex(expr.name)
+
+    def _print_Rational(self, expr: Any) -> str:
+        if self._settings["decimal"]:
+            text = decimal_of(expr)
+            if text is not None:
+                return text
+        return str(super()._print_Rational(expr))
+
+    def _print_Float(self, expr: Any) -> str:
+        return fixed_decimal(expr, self._settings["places"])
+
+
+def format_latex(value: Any, *, decimal: bool = False, places: int = 4) -> str:
+    """Return ``value`` as LaTeX (amsmath only)."""
+    settings = {"decimal": decimal, "places": places}
+    return str(TexPrinter(settings).doprint(value))
