@@ -1,0 +1,60 @@
+"""linsteps: linear algebra explained step by step, exactly.
+
+>>> from linsteps import dot
+>>> dot("[1, 2, 3]", "[4, 5, 6]").result
+32
+
+Operations accept strings in the input syntax, (nested) lists or SymPy matrices and return a
+:class:`~linsteps.steps.Derivation`.  Importing this package does not import SymPy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from linsteps.errors import (
+    LimitError,
+    LinstepsError,
+    ParseError,
+    ShapeError,
+    UndefinedError,
+    UsageError,
+)
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from linsteps.ops import angle, cos, dot, hadamard, matmul, norm
+    from linsteps.steps import Derivation
+
+_LAZY = {"dot", "norm", "cos", "angle", "hadamard", "matmul"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from linsteps import ops
+
+        return getattr(ops, name)
+    if name == "Derivation":
+        from linsteps.steps import Derivation
+
+        return Derivation
+    raise AttributeError(f"module 'linsteps' has no attribute {name!r}")
+
+
+__all__ = [
+    "Derivation",
+    "LimitError",
+    "LinstepsError",
+    "ParseError",
+    "ShapeError",
+    "UndefinedError",
+    "UsageError",
+    "__version__",
+    "angle",
+    "cos",
+    "dot",
+    "hadamard",
+    "matmul",
+    "norm",
+]

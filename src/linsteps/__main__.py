@@ -1,0 +1,5 @@
+"""``python -m linsteps``."""
+
+from linsteps.cli import main
+
+main()
