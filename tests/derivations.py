@@ -1,0 +1,45 @@
+"""Example derivations shared by the golden, equality and format tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import linsteps
+
+EXAMPLES: dict[str, Callable[[], Any]] = {
+    "dot-integers": lambda: linsteps.dot("[1, 2, 3]", "[4, 5, 6]"),
+    "dot-negative": lambda: linsteps.dot("1 -2 3", "4 5 -6"),
+    "dot-fractions": lambda: linsteps.dot("[1/2, 2/3]", "[3/4, -1/5]"),
+    "dot-decimals": lambda: linsteps.dot("[0.1, 0.2]", "[1, 1]"),
+    "dot-surds": lambda: linsteps.dot("[sqrt(2), 1]", "[sqrt(8), pi]"),
+    "dot-symbols": lambda: linsteps.dot("[x, y, theta]", "[1, 2, 3]"),
+    "dot-generic": lambda: linsteps.dot("a", "b", dim=3),
+    "dot-long": lambda: linsteps.dot(list(range(1, 13)), list(range(12, 0, -1))),
+    "norm-integers": lambda: linsteps.norm("[1, 2, 3]"),
+    "norm-perfect": lambda: linsteps.norm("[3, 4]"),
+    "norm-surd": lambda: linsteps.norm("[2, 2]"),
+    "norm-symbols": lambda: linsteps.norm("[x, y]"),
+    "cos-integers": lambda: linsteps.cos("1 2 3", "4 5 6"),
+    "cos-orthogonal": lambda: linsteps.cos("[1, 0]", "[0, 2]"),
+    "cos-opposite": lambda: linsteps.cos("[1, 2]", "[-2, -4]"),
+    "cos-symbols": lambda: linsteps.cos("[x, 1]", "[1, x]"),
+    "angle-pi-4": lambda: linsteps.angle("[1, 0]", "[1, 1]"),
+    "angle-pi-3": lambda: linsteps.angle("[1, 0]", "[1, sqrt(3)]"),
+    "angle-arccos": lambda: linsteps.angle("[3, 1]", "[1, 2]"),
+    "hadamard-matrices": lambda: linsteps.hadamard("1 2; 3 4", "5 6; 7 8"),
+    "hadamard-vectors": lambda: linsteps.hadamard("[1, 2, 3]", "[4, 5, 6]"),
+    "hadamard-large": lambda: linsteps.hadamard(
+        [[i + j for j in range(5)] for i in range(5)], [[i * j for j in range(5)] for i in range(5)]
+    ),
+    "matmul-2x2": lambda: linsteps.matmul("1 2; 3 4", "5 6; 7 8"),
+    "matmul-2x3-3x2": lambda: linsteps.matmul("1 2 3; 4 5 6", "7 8; 9 10; 11 12"),
+    "matmul-matrix-vector": lambda: linsteps.matmul("1 2; 3 4", "[5, 6]"),
+    "matmul-row-column": lambda: linsteps.matmul("[1, 2, 3]", "[4, 5, 6]"),
+    "matmul-entry": lambda: linsteps.matmul("1 2; 3 4", "5 6; 7 8", entry="2,1"),
+    "matmul-generic": lambda: linsteps.matmul("A", "B", shape="2x2"),
+    "matmul-fractions": lambda: linsteps.matmul("1/2 1; 0 -1", "2 0; 1/3 1"),
+    "matmul-large": lambda: linsteps.matmul(
+        [[i + j for j in range(6)] for i in range(6)], [[i - j for j in range(6)] for i in range(6)]
+    ),
+}

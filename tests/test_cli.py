@@ -1,0 +1,152 @@
+"""The installed ``linsteps`` console script, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ENV = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+
+
+def run(script: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [script, *args], input=stdin, capture_output=True, text=True, env=ENV, timeout=60
+    )
+
+
+def test_dot_explains(console_script: str) -> None:
+    done = run(console_script, "dot", "[1, 2, 3]", "[4, 5, 6]")
+    assert done.returncode == 0, done.stderr
+    assert "1·4 + 2·5 + 3·6" in done.stdout
+    assert "= 4 + 10 + 18" in done.stdout
+    assert "a·b = 32, a scalar" in done.stdout
+    assert done.stderr == ""
+
+
+def test_cos_in_chinese(console_script: str) -> None:
+    done = run(console_script, "cos", "1 2 3", "4 5 6", "--lang", "zh")
+    assert done.returncode == 0
+    assert "16√22/77 ≈ 0.9746" in done.stdout
+    assert "余弦" in done.stdout
+
+
+def test_matmul_json(console_script: str) -> None:
+    done = run(console_script, "matmul", "1 2; 3 4", "5 6; 7 8", "--format", "json")
+    assert done.returncode == 0
+    data = json.loads(done.stdout)
+    assert data["result"]["sympy"] == "Matrix([[19, 22], [43, 50]])"
+
+
+def test_generic_dot(console_script: str) -> None:
+    done = run(console_script, "dot", "a", "b", "--dim", "3")
+    assert done.returncode == 0
+    assert "a₁b₁ + a₂b₂ + a₃b₃" in done.stdout
+
+
+def test_entry_and_full(console_script: str) -> None:
+    done = run(console_script, "matmul", "1 2; 3 4", "5 6; 7 8", "--entry", "2,1")
+    assert "c₂₁ = (3, 4)·(5, 7) = 3·5 + 4·7 = 15 + 28 = 43" in done.stdout
+    assert "c₁₁" not in done.stdout
+
+
+def test_decimals_option(console_script: str) -> None:
+    done = run(console_script, "norm", "[1, 2, 3]", "--decimals", "2")
+    assert "≈ 3.74" in done.stdout and "3.742" not in done.stdout
+
+
+def test_stdin_and_file_operands(console_script: str, tmp_path: Path) -> None:
+    operand = tmp_path / "b.txt"
+    operand.write_text("[4, 5, 6]\n", encoding="utf-8")
+    done = run(console_script, "dot", "-", f"@{operand}", stdin="1 2 3")
+    assert done.returncode == 0, done.stderr
+    assert "= 32" in done.stdout
+
+
+def test_out_writes_the_file(console_script: str, tmp_path: Path) -> None:
+    target = tmp_path / "dot.json"
+    done = run(console_script, "dot", "1 2", "3 4", "--format", "json", "--out", str(target))
+    assert done.returncode == 0 and done.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["result"]["text"] == "11"
+    assert [p.name for p in tmp_path.iterdir()] == ["dot.json"]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["dot", "[1, 2]", "[1, 2, 3]"], "a has 2 entries, b has 3"),
+        (["matmul", "[[1, 2, 3]]", "[[1, 2, 3]]"], "A is 1×3, B is 1×3"),
+        (["hadamard", "1 2; 3 4", "1 2 3; 4 5 6"], "A is 2×2, B is 2×3"),
+        (["cos", "[0, 0]", "[1, 2]"], "zero vector"),
+        (["dot", "[1, 2", "[1, 2]"], "a"),
+        (["dot", "[1, 2]"], "Missing argument"),
+        (["dot", "1 2", "3 4", "--format", "pdf"], "pdf"),
+        (["dot", "1 2", "3 4", "--decimals", "99"], "--decimals"),
+        (["frobnicate"], "frobnicate"),
+        (["matmul", "1 2; 3 4", "5 6; 7 8", "--entry", "3,1"], "--entry"),
+        (["dot", "@/nonexistent/file", "1"], "/nonexistent/file"),
+        (["dot", "1 2", "3 4", "--out", "/"], "/"),
+        (["dot", "a", "b", "--dim", "zero"], "--dim"),
+    ],
+)
+def test_bad_input_is_one_line_and_status_2(
+    console_script: str, args: list[str], fragment: str
+) -> None:
+    done = run(console_script, *args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("linsteps: ")
+    assert fragment in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_errors_in_chinese(console_script: str) -> None:
+    done = run(console_script, "dot", "[1, 2]", "[1, 2, 3]", "--lang", "zh")
+    assert done.returncode == 2
+    assert "点积要求两个向量长度相同" in done.stderr
+
+
+def test_help_has_an_example_for_every_command(console_script: str) -> None:
+    for command in ("dot", "norm", "cos", "angle", "hadamard", "matmul"):
+        done = run(console_script, command, "--help")
+        assert done.returncode == 0
+        assert "Example: linsteps " + command in done.stdout
+
+
+def test_version(console_script: str) -> None:
+    done = run(console_script, "--version")
+    assert done.returncode == 0 and done.stdout.startswith("linsteps ")
+
+
+def test_help_does_not_import_sympy() -> None:
+    code = (
+        "import sys\n"
+        "from linsteps.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'sympy' not in sys.modules, 'sympy was imported'\n"
+        "assert 'lark' not in sys.modules, 'lark was imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
+    assert done.returncode == 0, done.stderr
+
+
+def test_python_dash_m(console_script: str) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "linsteps", "dot", "1 2", "3 4"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    assert done.returncode == 0 and "= 11" in done.stdout
+
+
+def test_no_colour_unless_a_terminal(console_script: str) -> None:
+    done = run(console_script, "dot", "1 2", "3 4")
+    assert "\x1b[" not in done.stdout
+    forced = run(console_script, "dot", "1 2", "3 4", "--color")
+    assert "\x1b[1m" in forced.stdout
