@@ -45,6 +45,6 @@ MESSAGES: dict[str, str] = {
     "error.roster_duplicate": "{path}：学生编号 {id} 出现了两次，在第 {first} 行和第 {row} 行",
     "error.roster_no_students": "{path}：名单只有表头，没有学生",
     "error.roster_too_long": "{path}：名单中的学生超过 {most} 人",
-    "error.roster_same_file": "{path}：学生 {a}（第 {first} 行）和 {b}（第 {row} 行）会写入同一个文件 {name}；请让编号在字母或数字上有所不同",
+    "error.roster_same_file": "{path}：学生 {a}（第 {first} 行）和 {b}（第 {row} 行）会得到同一个文件名 {name}；请让编号在字母或数字上有所不同",
     "error.out_dir_not_empty": "{path}：该文件夹中已有其他文件；请选择新的或空的文件夹",
 }
