@@ -265,3 +265,19 @@ def test_generation_never_fails(seed: int, count: int, topics: list[str], diffic
     assert sheet.render("markdown", "en", "answers").count("**") >= 2 * count
     key = build_key(seed, sheet.options, sheet=sheet)
     assert [p["id"] for p in key["problems"]] == [str(i) for i in range(1, count + 1)]
+
+
+def test_operands_built_from_entries_equal_what_the_parser_reads() -> None:
+    from linsteps.operands import to_operand
+
+    for difficulty in DIFFICULTIES:
+        for solved in make_sheet(21, 70, None, difficulty).problems:
+            for operand, text in zip(solved.operands, solved.problem.inputs, strict=True):
+                parsed = to_operand(text, operand.name)
+                assert (parsed.value, parsed.layout, parsed.source, parsed.decimal) == (
+                    operand.value,
+                    operand.layout,
+                    operand.source,
+                    operand.decimal,
+                )
+                assert [type(x) for x in parsed.value] == [type(x) for x in operand.value]

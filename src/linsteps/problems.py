@@ -49,6 +49,7 @@ class Symbol:
 
 
 Entry = int | Fraction | Surd | Symbol
+Operand = Sequence[Entry] | Sequence[Sequence[Entry]]
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class Problem:
     operation: str
     inputs: tuple[str, ...]
     options: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    entries: tuple[Operand, ...] = field(default=(), compare=False, hash=False)
 
     def identity(self) -> tuple[str, tuple[str, ...]]:
         """Return what makes two problems the same (operands in either order for a·b)."""
@@ -169,6 +171,16 @@ def vector_text(entries: Sequence[Entry]) -> str:
 def matrix_text(rows: Sequence[Sequence[Entry]]) -> str:
     """Return ``[[1, 2], [3, 4]]``."""
     return "[" + ", ".join(vector_text(row) for row in rows) + "]"
+
+
+def problem(topic: str, *operands: Operand, options: dict[str, Any] | None = None) -> Problem:
+    """Return a problem of ``topic`` (also its operation) on vectors (lists of entries) and
+    matrices (lists of rows), keeping the entries beside their text."""
+    texts = tuple(
+        matrix_text(op) if op and isinstance(op[0], list) else vector_text(op)  # type: ignore[arg-type]
+        for op in operands
+    )
+    return Problem(topic, topic, texts, options or {}, operands)
 
 
 # --- random entries ---------------------------------------------------------------------------
@@ -338,7 +350,7 @@ def dot(draw: Draw, level: Level, undefined: bool) -> Problem:
     m = n + draw.pick((-1, 1)) if undefined else n
     m = m if m >= 2 else n + 1
     a, b = vector(draw, level, n), vector(draw, level, m)
-    return Problem("dot", "dot", (vector_text(a), vector_text(b)))
+    return problem("dot", a, b)
 
 
 def norm(draw: Draw, level: Level, undefined: bool) -> Problem:
@@ -351,9 +363,9 @@ def norm(draw: Draw, level: Level, undefined: bool) -> Problem:
         if _usable(level, a):
             if level.fractions and draw.chance(1, 4):
                 a = [Fraction(x, 2) if isinstance(x, int) else x for x in a]
-            return Problem("norm", "norm", (vector_text(a),))
+            return problem("norm", a)
     a = vector(draw, level, draw.pick(level.lengths), symbols=False)
-    return Problem("norm", "norm", (vector_text(a),))
+    return problem("norm", a)
 
 
 def cos(draw: Draw, level: Level, undefined: bool) -> Problem:
@@ -372,8 +384,8 @@ def cos(draw: Draw, level: Level, undefined: bool) -> Problem:
         if _usable(level, a, b) and any(x != 0 for x in b) and a != b:
             if level.fractions and draw.chance(1, 4):
                 a = [Fraction(x, 2) if isinstance(x, int) else x for x in a]
-            return Problem("cos", "cos", (vector_text(a), vector_text(b)))
-    return Problem("cos", "cos", ("[3, 4]", vector_text([4 + level.spread, 3])))
+            return problem("cos", a, b)
+    return problem("cos", [3, 4], [4 + level.spread, 3])
 
 
 def angle(draw: Draw, level: Level, undefined: bool) -> Problem:
@@ -385,9 +397,9 @@ def angle(draw: Draw, level: Level, undefined: bool) -> Problem:
         if draw.chance(1, 2):
             a, b = b, a
         if _usable(level, a, b):
-            return Problem("angle", "angle", (vector_text(a), vector_text(b)))
+            return problem("angle", a, b)
     k = 1 + level.spread
-    return Problem("angle", "angle", (vector_text([k, 0]), vector_text([1, 1])))
+    return problem("angle", [k, 0], [1, 1])
 
 
 def hadamard(draw: Draw, level: Level, undefined: bool) -> Problem:
@@ -398,12 +410,12 @@ def hadamard(draw: Draw, level: Level, undefined: bool) -> Problem:
         size = draw.pick(level.lengths)
         a = vector(draw, level, size)
         b = vector(draw, level, size + 1 if undefined else size)
-        return Problem("hadamard", "hadamard", (vector_text(a), vector_text(b)))
+        return problem("hadamard", a, b)
     if undefined and m == n:
         n += 1
     rows_b, cols_b = (n, m) if undefined else (m, n)
     a_rows, b_rows = matrix(draw, level, m, n), matrix(draw, level, rows_b, cols_b)
-    return Problem("hadamard", "hadamard", (matrix_text(a_rows), matrix_text(b_rows)))
+    return problem("hadamard", a_rows, b_rows)
 
 
 def matmul(draw: Draw, level: Level, undefined: bool) -> Problem:
@@ -414,11 +426,11 @@ def matmul(draw: Draw, level: Level, undefined: bool) -> Problem:
         a, b = matrix(draw, level, m, n), matrix(draw, level, k, max(p, 2))
         if m == k and draw.chance(1, 2):
             b = matrix(draw, level, k, n)
-        return Problem("matmul", "matmul", (matrix_text(a), matrix_text(b)))
+        return problem("matmul", a, b)
     a = matrix(draw, level, m, n)
     if p == 1:
-        return Problem("matmul", "matmul", (matrix_text(a), vector_text(vector(draw, level, n))))
-    return Problem("matmul", "matmul", (matrix_text(a), matrix_text(matrix(draw, level, n, p))))
+        return problem("matmul", a, vector(draw, level, n))
+    return problem("matmul", a, matrix(draw, level, n, p))
 
 
 def shapes(draw: Draw, level: Level, undefined: bool) -> Problem:
@@ -441,8 +453,7 @@ def shapes(draw: Draw, level: Level, undefined: bool) -> Problem:
         {"expression": expr, "operation": op, "inputs": list(indices)}
         for expr, op, indices in SHAPE_PARTS
     ]
-    inputs = (matrix_text(a_rows), matrix_text(b_rows), vector_text(a), vector_text(b))
-    return Problem("shapes", "shapes", inputs, {"parts": parts})
+    return problem("shapes", a_rows, b_rows, a, b, options={"parts": parts})
 
 
 GENERATORS: dict[str, Callable[[Draw, Level, bool], Problem]] = {

@@ -12,6 +12,7 @@ import json
 import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, cast
 
@@ -128,9 +129,15 @@ def solve(problem: Problem, number: int) -> Solved:
     from linsteps.ops import OPERATIONS
 
     names = operand_names(problem)
-    operands = tuple(
-        to_operand(text, name) for text, name in zip(problem.inputs, names, strict=True)
-    )
+    if problem.entries:
+        operands = tuple(
+            _operand(entries, text, name)
+            for entries, text, name in zip(problem.entries, problem.inputs, names, strict=True)
+        )
+    else:
+        operands = tuple(
+            to_operand(text, name) for text, name in zip(problem.inputs, names, strict=True)
+        )
     if problem.operation == "shapes":
         return Solved(number, problem, operands, parts=tuple(_parts(problem, operands)))
     operation = cast("Callable[..., Derivation]", OPERATIONS[problem.operation])
@@ -139,6 +146,28 @@ def solve(problem: Problem, number: int) -> Solved:
     except LinstepsError as error:
         return Solved(number, problem, operands, error=error)
     return Solved(number, problem, operands, derivation=derivation)
+
+
+def _operand(entries: Any, text: str, name: str) -> Operand:
+    """Return the operand the parser reads from ``text``, built from the generated entries
+    (faster than parsing; a test holds the two equal)."""
+    import sympy
+
+    from linsteps.problems import Surd, Symbol
+
+    def value(x: Any) -> Any:
+        if isinstance(x, Surd):
+            return x.coef * sympy.sqrt(x.radicand)
+        if isinstance(x, Symbol):
+            return x.coef * sympy.Symbol(x.name, real=True)
+        if isinstance(x, Fraction):
+            return sympy.Rational(x.numerator, x.denominator)
+        return sympy.Integer(x)
+
+    if isinstance(entries[0], list):
+        matrix = sympy.ImmutableMatrix([[value(x) for x in row] for row in entries])
+        return Operand(name, matrix, "matrix", text)
+    return Operand(name, sympy.ImmutableMatrix([value(x) for x in entries]), "vector", text)
 
 
 def _parts(problem: Problem, operands: tuple[Operand, ...]) -> list[Part]:
