@@ -16,6 +16,7 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "dot-symbols": lambda: linsteps.dot("[x, y, theta]", "[1, 2, 3]"),
     "dot-generic": lambda: linsteps.dot("a", "b", dim=3),
     "dot-long": lambda: linsteps.dot(list(range(1, 13)), list(range(12, 0, -1))),
+    "dot-long-full": lambda: linsteps.dot(list(range(-6, 7)), list(range(13, 0, -1)), full=True),
     "norm-integers": lambda: linsteps.norm("[1, 2, 3]"),
     "norm-perfect": lambda: linsteps.norm("[3, 4]"),
     "norm-surd": lambda: linsteps.norm("[2, 2]"),
@@ -29,6 +30,11 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "angle-arccos": lambda: linsteps.angle("[3, 1]", "[1, 2]"),
     "hadamard-matrices": lambda: linsteps.hadamard("1 2; 3 4", "5 6; 7 8"),
     "hadamard-vectors": lambda: linsteps.hadamard("[1, 2, 3]", "[4, 5, 6]"),
+    "hadamard-1x1": lambda: linsteps.hadamard("[[-3]]", "[[1/2]]"),
+    "hadamard-4x4": lambda: linsteps.hadamard(
+        "sqrt(2) -1 0 1/2; 1 2 3 4; -5 6 -7 8; x y 1 0",
+        "sqrt(8) 2 5 -4; 1 1 1 1; 2 2 2 2; 3 -3 x 9",
+    ),
     "hadamard-large": lambda: linsteps.hadamard(
         [[i + j for j in range(5)] for i in range(5)], [[i * j for j in range(5)] for i in range(5)]
     ),
@@ -38,6 +44,7 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "matmul-row-column": lambda: linsteps.matmul("[1, 2, 3]", "[4, 5, 6]"),
     "matmul-entry": lambda: linsteps.matmul("1 2; 3 4", "5 6; 7 8", entry="2,1"),
     "matmul-generic": lambda: linsteps.matmul("A", "B", shape="2x2"),
+    "matmul-3x3-symbols": lambda: linsteps.matmul("x 1 0; 0 y 1; 1 0 z", "1 2 3; 4 5 6; 7 8 9"),
     "matmul-fractions": lambda: linsteps.matmul("1/2 1; 0 -1", "2 0; 1/3 1"),
     "matmul-large": lambda: linsteps.matmul(
         [[i + j for j in range(6)] for i in range(6)], [[i - j for j in range(6)] for i in range(6)]

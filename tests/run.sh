@@ -1,8 +1,45 @@
 #!/usr/bin/env bash
 # Install linsteps with its test tools in a fresh virtual environment, then lint, type-check
 # and run the whole test suite.  Usage: bash tests/run.sh [pytest arguments]
+#
+# The format tests hand the output to the real consumers: pdflatex and xelatex, KaTeX (node)
+# and pandoc, headless Chromium.  Missing Debian packages are installed when we are root;
+# otherwise the tests that need them fail and say which package to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# command -> Debian packages that provide it
+declare -A PACKAGES=(
+  [pdflatex]="texlive-latex-base texlive-latex-recommended lmodern"
+  [xelatex]="texlive-xetex texlive-lang-chinese fonts-noto-cjk"
+  [pandoc]="pandoc"
+  [chromium]="chromium"
+  [node]="nodejs"
+  [npm]="npm"
+  [pdftoppm]="poppler-utils"
+)
+missing=()
+for tool in "${!PACKAGES[@]}"; do
+  command -v "$tool" >/dev/null 2>&1 || missing+=(${PACKAGES[$tool]})
+done
+# ctex (the Chinese document class) and lmodern can be absent while the engines are present.
+if command -v kpsewhich >/dev/null 2>&1; then
+  kpsewhich ctexart.cls >/dev/null || missing+=(texlive-lang-chinese)
+  kpsewhich lmodern.sty >/dev/null || missing+=(lmodern)
+fi
+if ((${#missing[@]})); then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  else
+    echo "missing tools (the tests that need them will fail): ${missing[*]}" >&2
+  fi
+fi
+# KaTeX, pinned in tests/package.json and tests/package-lock.json.
+if command -v npm >/dev/null 2>&1 && [ ! -d tests/node_modules/katex ]; then
+  npm ci --prefix tests --no-audit --no-fund --silent
+fi
 
 python3 -m venv .venv
 # shellcheck disable=SC1091

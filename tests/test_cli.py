@@ -150,3 +150,26 @@ def test_no_colour_unless_a_terminal(console_script: str) -> None:
     assert "\x1b[" not in done.stdout
     forced = run(console_script, "dot", "1 2", "3 4", "--color")
     assert "\x1b[1m" in forced.stdout
+
+
+def test_hostile_inputs_through_the_console_script(console_script: str) -> None:
+    """Every hostile operand of the parser's table, given to the real command: exit 2, one line."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.test_hostile_inputs import HOSTILE
+
+    texts = [text for text, _key, _column in HOSTILE]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(
+            pool.map(lambda t: run(console_script, "dot", "-", "[1, 2]", stdin=t), texts)
+        )
+    for text, done in zip(texts, results, strict=True):
+        assert done.returncode == 2, (text[:40], done.stderr)
+        assert done.stdout == ""
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, text[:40]
+
+
+def test_nul_byte_on_stdin(console_script: str) -> None:
+    done = run(console_script, "dot", "-", "[1, 2]", stdin="1\x002")
+    assert done.returncode == 2
+    assert "column 2" in done.stderr and done.stderr.count("\n") == 1

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.consumers import derivation
 from tests.derivations import EXAMPLES
 
 
@@ -18,3 +19,14 @@ def test_text_matches_golden(name: str, lang: str, golden: Any) -> None:
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_json_matches_golden(name: str, golden: Any) -> None:
     golden(f"json/{name}.en.json", EXAMPLES[name]().render("json", "en"))
+
+
+DOCUMENT_FORMATS = {"latex": "tex", "markdown": "md", "html": "html"}
+
+
+@pytest.mark.parametrize("fmt", sorted(DOCUMENT_FORMATS))
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_documents_match_golden(name: str, lang: str, fmt: str, golden: Any) -> None:
+    text = derivation(name).render(fmt, lang)
+    golden(f"{fmt}/{name}.{lang}.{DOCUMENT_FORMATS[fmt]}", text)

@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import linsteps
-from linsteps.errors import ShapeError
+from linsteps.errors import ParseError, ShapeError
+from linsteps.parsing import parse_expression
+from tests.test_parsing import _grammar_strategy
 
 x, y, z = sympy.symbols("x y z", real=True)
 integers = st.integers(-20, 20).map(sympy.Integer)
@@ -176,3 +178,34 @@ def test_matmul_from_text_equals_sympy(case: tuple[Any, Any, int]) -> None:
     expected = sympy.Matrix(a) * sympy.Matrix(b)
     result = linsteps.matmul(_layout(a, style), _layout(b, style)).result
     assert equal(sympy.Matrix(result), expected)
+
+
+def _entries_from_grammar() -> st.SearchStrategy[tuple[str, Any]]:
+    """Entry texts generated from the input grammar itself, with their parsed values."""
+
+    def read(text: str) -> tuple[str, Any]:
+        try:
+            return text, parse_expression(text)
+        except ParseError:
+            return "7", sympy.Integer(7)  # not an entry: the grammar also makes vectors
+
+    return _grammar_strategy(True).map(read)
+
+
+@given(
+    st.integers(1, 4).flatmap(
+        lambda n: st.tuples(
+            st.lists(_entries_from_grammar(), min_size=n, max_size=n),
+            st.lists(_entries_from_grammar(), min_size=n, max_size=n),
+        )
+    )
+)
+def test_grammar_generated_operands_agree_with_sympy(pair: tuple[Any, Any]) -> None:
+    """Vectors whose entries come from the grammar: dot and Hadamard equal SymPy's."""
+    left, right = pair
+    text_a = "[" + ", ".join(f"({t})" for t, _ in left) + "]"
+    text_b = "[" + ", ".join(f"({t})" for t, _ in right) + "]"
+    a = sympy.Matrix([v for _, v in left])
+    b = sympy.Matrix([v for _, v in right])
+    assert equal(linsteps.dot(text_a, text_b).result, a.dot(b))
+    assert equal(sympy.Matrix(linsteps.hadamard(text_a, text_b).result), a.multiply_elementwise(b))

@@ -36,6 +36,9 @@ class Format(str, Enum):
 
     text = "text"
     json = "json"
+    latex = "latex"
+    markdown = "markdown"
+    html = "html"
 
 
 class Lang(str, Enum):
@@ -45,7 +48,15 @@ class Lang(str, Enum):
     zh = "zh"
 
 
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+FormatOpt = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format: text, json, latex, markdown, html.")
+]
+StandaloneOpt = Annotated[
+    bool,
+    typer.Option(
+        "--standalone", help="With --format latex: a complete document (xelatex for --lang zh)."
+    ),
+]
 LangOpt = Annotated[Lang, typer.Option("--lang", "-l", help="Language: en or zh.")]
 DecimalsOpt = Annotated[
     int, typer.Option("--decimals", "-d", help="Decimal places of approximations (0-50).")
@@ -109,11 +120,20 @@ def load(text: str) -> str:
     return text
 
 
-def emit(derivation: Any, fmt: Format, lang: Lang, out: Path | None, color: bool | None) -> None:
+def emit(
+    derivation: Any,
+    fmt: Format,
+    lang: Lang,
+    out: Path | None,
+    color: bool | None,
+    standalone: bool = False,
+) -> None:
     """Render a derivation and print it or write it whole to ``out``."""
     if color is None:
         color = out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    settings = {"color": color} if fmt is Format.text else {}
+    settings: dict[str, Any] = {"color": color} if fmt is Format.text else {}
+    if standalone:
+        settings["standalone"] = True
     text = derivation.render(fmt.value, lang.value, **settings)
     if out is not None:
         from linsteps.output import write_atomic
@@ -131,11 +151,18 @@ def check_places(places: int) -> int:
 
 
 def run(
-    build: Callable[[], Any], fmt: Format, lang: Lang, out: Path | None, color: bool | None
+    build: Callable[[], Any],
+    fmt: Format,
+    lang: Lang,
+    out: Path | None,
+    color: bool | None,
+    standalone: bool = False,
 ) -> None:
     """Build a derivation and emit it; library errors become one line and exit status 2."""
     try:
-        emit(build(), fmt, lang, out, color)
+        if standalone and fmt is not Format.latex:
+            raise UsageError("standalone_format")
+        emit(build(), fmt, lang, out, color, standalone)
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)
 
@@ -158,6 +185,7 @@ def dot(
     dim: DimOpt = None,
     out: OutOpt = None,
     color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
 ) -> None:
     """The dot (inner) product a·b = Σ aᵢbᵢ: multiply matching entries, then sum.
 
@@ -171,6 +199,7 @@ def dot(
         lang,
         out,
         color,
+        standalone,
     )
 
 
@@ -184,6 +213,7 @@ def norm(
     dim: DimOpt = None,
     out: OutOpt = None,
     color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
 ) -> None:
     """The norm (length) ‖a‖ = √(a·a).
 
@@ -197,6 +227,7 @@ def norm(
         lang,
         out,
         color,
+        standalone,
     )
 
 
@@ -211,6 +242,7 @@ def cos(
     dim: DimOpt = None,
     out: OutOpt = None,
     color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
 ) -> None:
     """The cosine of the angle, cos θ = a·b / (‖a‖‖b‖): cosine similarity.
 
@@ -224,6 +256,7 @@ def cos(
         lang,
         out,
         color,
+        standalone,
     )
 
 
@@ -238,6 +271,7 @@ def angle(
     dim: DimOpt = None,
     out: OutOpt = None,
     color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
 ) -> None:
     """The angle θ = arccos(a·b / (‖a‖‖b‖)), in radians and degrees.
 
@@ -251,6 +285,7 @@ def angle(
         lang,
         out,
         color,
+        standalone,
     )
 
 
@@ -268,6 +303,7 @@ def hadamard(
     ] = None,
     out: OutOpt = None,
     color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
 ) -> None:
     """The Hadamard (element-wise) product (A∘B)ᵢⱼ = AᵢⱼBᵢⱼ: no sum, same shape.
 
@@ -283,6 +319,7 @@ def hadamard(
         lang,
         out,
         color,
+        standalone,
     )
 
 
@@ -303,6 +340,7 @@ def matmul(
     ] = None,
     out: OutOpt = None,
     color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
 ) -> None:
     """The matrix product AB: entry (i, j) is row i of A times column j of B.
 
@@ -325,6 +363,7 @@ def matmul(
         lang,
         out,
         color,
+        standalone,
     )
 
 

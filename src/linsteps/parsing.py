@@ -112,8 +112,37 @@ def _parser() -> Lark:
         from lark import Lark
 
         grammar = files("linsteps").joinpath("grammar.lark").read_text(encoding="utf-8")
-        _PARSER = Lark(grammar, parser="lalr", lexer="basic", postlex=_Layout())
+        cache = _cache_file()
+        options: dict[str, Any] = {"cache": cache} if cache else {}
+        _PARSER = Lark(grammar, parser="lalr", lexer="basic", postlex=_Layout(), **options)
     return _PARSER
+
+
+def _cache_file() -> str | None:
+    """Return where to keep the parser tables between runs, or None when no safe place exists.
+
+    The tables are a pickle, so they are kept only in a folder of the user's own that nobody
+    else can write (``$XDG_CACHE_HOME/linsteps`` or ``~/.cache/linsteps``); lark checks a hash
+    of the grammar, its options and versions before using them.  ``LINSTEPS_NO_CACHE`` turns
+    the cache off.
+    """
+    import os
+    from pathlib import Path
+
+    if os.environ.get("LINSTEPS_NO_CACHE") or not hasattr(os, "getuid"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    folder = Path(base) / "linsteps"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        status = folder.stat()
+    except OSError:
+        return None
+    if status.st_uid != os.getuid() or status.st_mode & 0o022:
+        return None
+    import lark
+
+    return str(folder / f"parser-{lark.__version__}.pickle")
 
 
 def _parse_tree(text: str) -> Tree[Token]:

@@ -156,3 +156,13 @@ class Derivation:
 
     def __str__(self) -> str:
         return self.to_text()
+
+    # Jupyter shows the richest of these as the value of a cell.
+    def _repr_latex_(self) -> str:
+        return self.render("latex")
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
+    def _repr_html_(self) -> str:
+        return self.render("html", standalone=False)

@@ -8,9 +8,10 @@ subclass changes only the symbols.  Values go to the single-expression printers 
 from __future__ import annotations
 
 from functools import lru_cache
+from string import Formatter
 from typing import Any, ClassVar
 
-from linsteps.i18n import translate
+from linsteps.i18n import catalog, translate
 from linsteps.notation import (
     Angle,
     Call,
@@ -50,6 +51,7 @@ from linsteps.render.printing import (
 # Binding strength, as in SymPy's precedence table: a child binding more loosely than its
 # parent's slot is parenthesised.
 ATOM, POWER, PRODUCT, SUM = 4, 3, 2, 1
+MAX_MATRIX_COLUMNS = 10
 
 
 @lru_cache(maxsize=65536)
@@ -60,6 +62,12 @@ def _text_value(value: Any, decimal: bool, places: int) -> str:
 @lru_cache(maxsize=65536)
 def _latex_value(value: Any, decimal: bool, places: int) -> str:
     return format_latex(value, decimal=decimal, places=places)
+
+
+def translate_template(lang: str, axis: str) -> str:
+    """Return the unformatted template naming a row or column: ``row {index} of {name}``."""
+    table = catalog(lang)
+    return table.get(f"notation.{axis}") or catalog("en")[f"notation.{axis}"]
 
 
 class NodeFormatter:
@@ -152,6 +160,10 @@ class NodeFormatter:
 
     def join_terms(self, terms: list[tuple[bool, str]], elide: bool) -> str:
         """Join (negative, text) terms with + and −; ``⋯`` stands for the middle when elided."""
+        return "".join(self.signed_parts(terms, elide))
+
+    def signed_parts(self, terms: list[tuple[bool, str]], elide: bool) -> list[str]:
+        """Return the terms of a sum with their signs: ``a``, `` + b``, `` − c`` (for breaking)."""
         plus, minus = f" {self.symbols['plus']} ", f" {self.symbols['minus']} "
         if elide and len(terms) > 3:
             terms = [*terms[:2], (False, self.symbols["cdots"]), terms[-1]]
@@ -159,7 +171,17 @@ class NodeFormatter:
         parts = [self.symbols["minus"] + first if first_negative else first]
         for negative, text in terms[1:]:
             parts.append((minus if negative else plus) + text)
-        return "".join(parts)
+        return parts
+
+    def sum_parts(self, node: Node) -> list[str] | None:
+        """Return the signed terms of a Sum, PairSum or ValueSum (None for other nodes)."""
+        if isinstance(node, Sum):
+            return self.signed_parts([self.term(t) for t in node.terms], node.elide)
+        if isinstance(node, PairSum):
+            return self.signed_parts(self.pair_terms(node), node.elide)
+        if isinstance(node, ValueSum):
+            return self.signed_parts([self.value_term(v) for v in node.values], node.elide)
+        return None
 
     def term(self, node: Node) -> tuple[bool, str]:
         """Return a term of a sum as (negative, text without its sign)."""
@@ -194,12 +216,15 @@ class NodeFormatter:
         self._factors[key] = (nodes, texts)
         return texts
 
-    def _format_PairSum(self, node: PairSum) -> str:
+    def pair_terms(self, node: PairSum) -> list[tuple[bool, str]]:
+        """Return the products of a pair sum as (negative, text) terms."""
         bare = self.juxtaposed(node.left + node.right)
         sep = self.symbols["juxtapose"] if bare else self.symbols["pair"]
         left, right = self.factors(node.left, bare), self.factors(node.right, bare)
-        texts = [(False, p + sep + q) for p, q in zip(left, right, strict=True)]
-        return self.join_terms(texts, node.elide)
+        return [(False, p + sep + q) for p, q in zip(left, right, strict=True)]
+
+    def _format_PairSum(self, node: PairSum) -> str:
+        return self.join_terms(self.pair_terms(node), node.elide)
 
     def _format_ValueSum(self, node: ValueSum) -> str:
         return self.join_terms([self.value_term(v) for v in node.values], node.elide)
@@ -342,6 +367,11 @@ class LatexFormatter(NodeFormatter):
 
     def _matrix(self, rows: list[list[str]]) -> str:
         body = " \\\\ ".join(" & ".join(row) for row in rows)
+        columns = max((len(row) for row in rows), default=0)
+        if columns > MAX_MATRIX_COLUMNS:
+            # amsmath's bmatrix holds at most 10 columns; an array holds any number.
+            spec = "c" * columns
+            return f"\\left[\\begin{{array}}{{{spec}}} {body} \\end{{array}}\\right]"
         return f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"
 
     def _format_Name(self, node: Name) -> str:
@@ -401,10 +431,16 @@ class LatexFormatter(NodeFormatter):
         return f"{base}_{{{index_text(node.indices)}}}"
 
     def _format_Slice(self, node: Slice) -> str:
-        word = translate(self.lang, f"notation.{node.axis}", index="{index}", name="{name}")
-        text = word.replace("{index}", "$" + str(node.index) + "$")
-        text = text.replace("{name}", "$" + self.format(node.base) + "$")
-        return f"\\left(\\text{{{text}}}\\right)"
+        # Words in \text{}, the index and name in math mode between them: no $ inside math,
+        # so the same LaTeX works in documents, in Markdown $…$ and with KaTeX or MathJax.
+        values = {"index": str(node.index), "name": self.format(node.base)}
+        pieces = []
+        for literal, field, _, _ in Formatter().parse(translate_template(self.lang, node.axis)):
+            if literal:
+                pieces.append(f"\\text{{{literal}}}")
+            if field:
+                pieces.append(values[field])
+        return "\\left(" + "".join(pieces) + "\\right)"
 
     def _format_SumOver(self, node: SumOver) -> str:
         return (

@@ -1,0 +1,73 @@
+"""The Markdown renderer: catalog prose and headings, mathematics in ``$…$`` and ``$$…$$``.
+
+The mathematics uses only what GitHub, KaTeX, MathJax and pandoc all read: equations are
+``\\begin{aligned}`` inside ``$$`` on lines of their own, inline formulas have no space inside
+their dollars, no ``$`` ever appears inside a formula, and dollar signs, asterisks and other
+Markdown characters of the prose are escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from linsteps.i18n import translate
+from linsteps.render.latex import (
+    _choices,
+    _default_settings,
+    formatter_for,
+    rows_tex,
+)
+from linsteps.render.layout import Block, LayoutBuilder, Span
+from linsteps.render.settings import resolve
+from linsteps.steps import Derivation
+
+# Markdown's own characters, escaped in prose; "--" is escaped so it is not made a dash.
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>$#|~])")
+_defaults = {k: v for k, v in _default_settings.items() if k != "standalone"}
+
+
+def escape_markdown(text: str) -> str:
+    """Return prose with Markdown's special characters escaped."""
+    return _MARKDOWN.sub(r"\\\1", text).replace("--", "\\-\\-")
+
+
+def inline(tex: str) -> str:
+    """Return a formula as inline math: ``$…$`` with no space just inside the dollars."""
+    return "$" + " ".join(tex.split()) + "$"
+
+
+def spans_markdown(spans: tuple[Span, ...]) -> str:
+    """Return a sentence with inline formulas."""
+    return "".join(inline(s.text) if s.math else escape_markdown(s.text) for s in spans)
+
+
+class MarkdownRenderer:
+    """Writes the layout of a derivation as Markdown."""
+
+    def __init__(self, derivation: Derivation, lang: str, **given: Any) -> None:
+        self.settings = resolve("markdown", _defaults, _choices, given, derivation.settings)
+        self.lang = lang
+        self.fmt = formatter_for(lang, {**_default_settings, **self.settings})
+        self.layout = LayoutBuilder(derivation, lang, self.fmt, self.settings["terms_per_line"])
+
+    def block(self, block: Block) -> str:
+        """Return one block."""
+        if block.kind == "title":
+            return "## " + spans_markdown(block.spans)
+        if block.kind == "equations":
+            return "$$\n" + rows_tex(block.rows, self.fmt, "aligned") + "\n$$"
+        text = spans_markdown(block.spans)
+        if block.label:
+            label = translate(self.lang, "format.label", label=block.label)
+            text = f"*{escape_markdown(label)}* {text}"
+        return text
+
+    def render(self) -> str:
+        """Return the whole derivation."""
+        return "\n\n".join(self.block(b) for b in self.layout.build()) + "\n"
+
+
+def render_markdown(derivation: Derivation, lang: str = "en", **settings: Any) -> str:
+    """Return the derivation as Markdown."""
+    return MarkdownRenderer(derivation, lang, **settings).render()
