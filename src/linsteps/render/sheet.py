@@ -8,6 +8,7 @@ same format.  Nothing here computes.
 from __future__ import annotations
 
 import html
+import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from linsteps.i18n import translate
@@ -102,6 +103,10 @@ class SheetWriter:
     def derivation(self, derivation: Derivation) -> str:
         """Return a derivation rendered in this format."""
         return derivation.render(self.fmt, self.lang)
+
+    def equality(self, left: str, right: str) -> str:
+        """Return the formatted equality ``left = right``."""
+        return f"{left} = {right}"
 
     # text ------------------------------------------------------------------------------------
     def t(self, key: str, **params: Any) -> str:
@@ -240,19 +245,22 @@ class Markup:
 
 
 class MarkdownWriter(SheetWriter):
-    """Markdown with ``$…$`` math (KaTeX, pandoc, MathJax)."""
+    """Markdown with ``$…$`` and ``$$…$$`` math, as the derivations' Markdown writes it."""
 
     fmt = "markdown"
-    _SPECIAL: ClassVar[dict[int, str]] = {ord(c): "\\" + c for c in "\\`*_[]<>#$|~"}
 
     def escape(self, text: str) -> str:
-        return text.translate(self._SPECIAL)
+        from linsteps.render.markdown import escape_markdown
+
+        return escape_markdown(text)
 
     def inline(self, math: str) -> str:
-        return f"${math}$"
+        from linsteps.render.markdown import inline
+
+        return inline(math)
 
     def display(self, math: list[str]) -> str:
-        return "$$" + ",\\quad ".join(math) + "$$"
+        return "$$\n" + ",\\quad ".join(math) + "\n$$"
 
     def document(self, body: list[str]) -> str:
         return "\n\n".join(body) + "\n"
@@ -279,46 +287,20 @@ class MarkdownWriter(SheetWriter):
         return _LINE
 
     def derivation(self, derivation: Derivation) -> str:
-        from linsteps.render import FORMATS
-
-        if self.fmt in FORMATS:
-            return super().derivation(derivation).rstrip("\n")
-        return "```text\n" + derivation.to_text(self.lang).rstrip("\n") + "\n```"
-
-
-_LATEX_SPECIAL = {
-    "\\": "\\textbackslash{}",
-    "{": "\\{",
-    "}": "\\}",
-    "$": "\\$",
-    "&": "\\&",
-    "#": "\\#",
-    "^": "\\textasciicircum{}",
-    "_": "\\_",
-    "%": "\\%",
-    "~": "\\textasciitilde{}",
-    "×": "$\\times$",
-    "·": "$\\cdot$",
-    "∘": "$\\circ$",
-    "→": "$\\to$",
-    "π": "$\\pi$",
-    "θ": "$\\theta$",
-    "‖": "$\\Vert$",
-    "−": "$-$",
-    "√": "$\\surd$",
-    "≈": "$\\approx$",
-    "°": "$^\\circ$",
-}
+        # The derivation's title becomes a heading below "Problem n".
+        text = derivation.render("markdown", self.lang).rstrip("\n")
+        return re.sub(r"^## ", "#### ", text, flags=re.M)
 
 
 class LatexWriter(SheetWriter):
     """A complete LaTeX document: pdflatex for English, xelatex (ctexart) for Chinese."""
 
     fmt = "latex"
-    _TABLE: ClassVar[dict[int, str]] = {ord(k): v for k, v in _LATEX_SPECIAL.items()}
 
     def escape(self, text: str) -> str:
-        return text.translate(self._TABLE)
+        from linsteps.render.latex import prose
+
+        return prose(text)
 
     def inline(self, math: str) -> str:
         return f"${math}$"
@@ -334,6 +316,7 @@ class LatexWriter(SheetWriter):
                 "\\documentclass[11pt]{article}",
                 "\\usepackage[utf8]{inputenc}",
                 "\\usepackage[T1]{fontenc}",
+                "\\usepackage{lmodern}",
             ]
         head += [
             "\\usepackage{amsmath,amssymb}",
@@ -356,7 +339,9 @@ class LatexWriter(SheetWriter):
         return f"\\begin{{enumerate}}\n{lines}\n\\end{{enumerate}}"
 
     def problem(self, number: int, blocks: list[str]) -> str:
-        return f"\\textbf{{{number}.}} " + "\n\n".join(blocks) + "\n\n\\medskip"
+        body = f"\\textbf{{{number}.}} " + "\n\n".join(blocks)
+        # A minipage keeps a problem on one page.
+        return f"\\noindent\\begin{{minipage}}{{\\linewidth}}\n{body}\n\\end{{minipage}}\n\\medskip"
 
     def new_page(self) -> str:
         return "\\newpage"
@@ -369,9 +354,14 @@ class LatexWriter(SheetWriter):
 
 
 class HtmlWriter(SheetWriter):
-    """A printable HTML page; math as MathML."""
+    """A printable HTML page; math as MathML (no scripts, nothing fetched)."""
 
     fmt = "html"
+
+    def formatter(self) -> NodeFormatter:
+        from linsteps.render.mathml import MathMLFormatter
+
+        return MathMLFormatter(self.lang)
 
     def escape(self, text: str) -> str:
         return html.escape(text, quote=False)
@@ -381,22 +371,21 @@ class HtmlWriter(SheetWriter):
 
     def display(self, math: list[str]) -> str:
         sep = '<mo>,</mo><mspace width="1em"></mspace>'
-        return f'<p class="given"><math display="block">{sep.join(math)}</math></p>'
+        return f'<math display="block" displaystyle="true">{sep.join(math)}</math>'
+
+    def equality(self, left: str, right: str) -> str:
+        return f"<mrow>{left}<mo>=</mo>{right}</mrow>"
 
     def document(self, body: list[str]) -> str:
+        from linsteps.render.html import STYLE
+
         lang = "zh-CN" if self.lang == "zh" else "en"
-        style = (
-            "body{font-family:serif;max-width:48em;margin:2em auto;line-height:1.5}"
-            ".problem{margin:1.5em 0;break-inside:avoid}"
-            ".answers{break-before:page}"
-            "@media print{body{margin:0}}"
-        )
         title = self.escape(self.sheet.title) if self.sheet.title else self.t("worksheet.title")
         return (
             f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
-            + "\n".join(body)
-            + "\n</body>\n</html>\n"
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{title}</title>\n<style>\n{STYLE}{SHEET_STYLE}</style>\n</head>\n"
+            '<body>\n<main class="sheet">\n' + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
         )
 
     def heading(self, text: str, level: int) -> str:
@@ -406,23 +395,37 @@ class HtmlWriter(SheetWriter):
         return f"<p>{text}</p>"
 
     def numbered(self, items: list[str]) -> str:
-        return "<ol>" + "".join(f"<li>{item}</li>" for item in items) + "</ol>"
+        return "<ol>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ol>"
 
     def problem(self, number: int, blocks: list[str]) -> str:
-        return (
-            f'<section class="problem"><p><strong>{number}.</strong></p>'
-            + "".join(blocks)
-            + "</section>"
-        )
+        inner = "\n".join(blocks)
+        return f'<section class="problem">\n<p><strong>{number}.</strong></p>\n{inner}\n</section>'
 
     def new_page(self) -> str:
-        return '<div class="answers"></div>'
+        return '<hr class="page">'
 
     def line_break(self) -> str:
         return "<br>"
 
     def blank(self) -> str:
-        return _LINE
+        return '<span class="blank"></span>'
+
+    def derivation(self, derivation: Derivation) -> str:
+        from linsteps.render.html import HtmlRenderer
+
+        return HtmlRenderer(derivation, self.lang).article().rstrip("\n")
+
+
+SHEET_STYLE = """\
+.sheet { font-family: "Latin Modern Roman", "STIX Two Text", Georgia, "Noto Serif CJK SC",
+  "Noto Sans CJK SC", serif; font-size: 1.0625rem; line-height: 1.55; color: #1b1b1b;
+  max-width: 54rem; margin: 2rem auto; padding: 0 1.25rem; }
+.sheet .problem { margin: 1.25rem 0; break-inside: avoid; }
+.sheet .blank { display: inline-block; width: 18rem; border-bottom: 1px solid #000; }
+.sheet hr.page { break-after: page; border: none; border-top: 1px solid #ccc; margin: 2rem 0; }
+.sheet .linsteps { margin: 0.5rem 0 1.5rem; padding: 0; max-width: none; }
+@media print { .sheet { max-width: none; margin: 0; padding: 0; } }
+"""
 
 
 WRITERS: dict[str, type[SheetWriter]] = {
