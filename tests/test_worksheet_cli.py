@@ -157,3 +157,16 @@ def test_help_has_an_example(console_script: str) -> None:
         assert option in done.stdout
     for option in ("--out", "--key", "--solutions", "--roster", "--out-dir", "--date", "--title"):
         assert option in done.stdout
+
+
+@pytest.mark.parametrize(("fmt", "ext"), [("markdown", "md"), ("latex", "tex"), ("html", "html")])
+def test_the_gallery_worksheets_are_what_the_command_writes(
+    console_script: str, tmp_path: Path, fmt: str, ext: str
+) -> None:
+    examples = Path(__file__).resolve().parents[1] / "examples" / "worksheets"
+    args = ["--seed", "7", "--count", "8", "--difficulty", "medium", "--date", "2025-03-14"]
+    args += ["--format", fmt, "--lang", "zh", "--solutions", "full", "--out", "s", "--key", "k"]
+    done = run(console_script, *args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "s").read_bytes() == (examples / f"week3.zh.{ext}").read_bytes()
+    assert (tmp_path / "k").read_bytes() == (examples / "week3-key.json").read_bytes()
