@@ -59,6 +59,25 @@ def read_answer(text: str) -> Answer:
     return Answer(parsed.kind, value, parsed.decimal, degrees, parsed.text)
 
 
+def to_input(value: Any) -> str:
+    """``value`` (a SymPy number, expression or matrix) written in the input syntax."""
+    import sympy
+    from sympy.printing.str import StrPrinter
+
+    class _Printer(StrPrinter):  # type: ignore[misc]
+        def _print_Exp1(self, expr: Any) -> str:
+            return "exp(1)"
+
+    def entry(x: Any) -> str:
+        return str(_Printer().doprint(x)).replace(" ", "")
+
+    if isinstance(value, sympy.MatrixBase):
+        return (
+            "[" + ", ".join("[" + ", ".join(map(entry, row)) + "]" for row in value.tolist()) + "]"
+        )
+    return entry(value)
+
+
 @dataclass(frozen=True)
 class Problem:
     """What is checked: an operation, its operands in the input syntax, and its options."""
@@ -318,6 +337,10 @@ def judge(answer: Answer, expected: Expected, tolerance: float = DEFAULT_TOLERAN
                      "defined")  # fmt: skip
     value = _in_unit(answer, expected)
     decimal = answer.decimal
+    orientation = expected.problem.options.get("orientation", "any")
+    if orientation != "any" and answer.kind == "vector" and expected.vector:
+        shape = _shape_words(expected.value, False)
+        return wrong("wrong_shape", {"expected": shape, "answer": ""}, "orientation")
     comparison = None
     if not expected.undefined:
         shaped = _shaped(value, expected.value, answer, expected)
@@ -400,4 +423,5 @@ __all__ = [
     "check_problem",
     "judge",
     "read_answer",
+    "to_input",
 ]

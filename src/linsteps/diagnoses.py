@@ -243,7 +243,7 @@ def _matmul(setting: Setting) -> Iterator[Candidate]:
     found: list[Candidate] = []
     if a.rows == 1 and b.cols == 1 and a.cols == b.rows:
         found.append(Candidate("outer_instead_of_inner", matrix(a.T * b.T), names))
-    if setting.layouts == ("vector", "vector"):
+    if a.rows == 1 and b.cols == 1 and a.cols == b.rows:  # row·column: the vectors' a∘b
         result = _elementwise(matrix(sympy.Matrix(flat(a))), matrix(sympy.Matrix(flat(b))))
     else:
         result = _elementwise(a, b)

@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "diagnosis.approximate": "your decimal agrees with the exact result {expected} within the relative tolerance {tolerance}.",
     "diagnosis.imprecise": "your decimal is close to the result but off by more than the relative tolerance {tolerance}: give more digits or the exact form.",
     "diagnosis.wrong_shape": "the result is {expected}, but your answer is {answer}: check which kind of product this is.",
+    "diagnosis.wrong_shape.orientation": "the result must be written as a {expected} matrix: a row as [[1, 2]], a column as 1; 2.",
     "diagnosis.hadamard_instead_of_matmul": "this is the Hadamard (element-wise) product {a}∘{b}; the matrix product takes row·column dot products: entry (i, j) is row i of {a} times column j of {b}.",
     "diagnosis.matmul_instead_of_hadamard": "this is {form}, rows times columns summed; the Hadamard product multiplies the entries in the same position and sums nothing.",
     "diagnosis.reversed_order": "this is {b}{a}, the product in the other order; the matrix product is not commutative: {a}{b} takes the rows of {a} and the columns of {b}.",

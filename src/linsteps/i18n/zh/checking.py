@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "diagnosis.approximate": "你的小数与精确结果 {expected} 在相对误差 {tolerance} 以内一致。",
     "diagnosis.imprecise": "你的小数接近结果，但误差超过了相对误差 {tolerance}：请多写几位小数或写出精确值。",
     "diagnosis.wrong_shape": "结果的形状是 {expected}，而你的答案是 {answer}：请确认这是哪一种乘法。",
+    "diagnosis.wrong_shape.orientation": "结果必须写成 {expected} 的矩阵：行写作 [[1, 2]]，列写作 1; 2。",
     "diagnosis.hadamard_instead_of_matmul": "这是哈达玛积（逐元素乘法）{a}∘{b}；矩阵乘法取行与列的点积：第 (i, j) 个元素是 {a} 的第 i 行乘以 {b} 的第 j 列。",
     "diagnosis.matmul_instead_of_hadamard": "这是 {form}，行乘列再求和；哈达玛积只把相同位置的元素相乘，不求和。",
     "diagnosis.reversed_order": "这是 {b}{a}，顺序颠倒了；矩阵乘法不满足交换律：{a}{b} 取 {a} 的行与 {b} 的列。",
