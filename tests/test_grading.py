@@ -71,6 +71,7 @@ def test_roster_keys_grade_each_student_against_their_version(tmp_path: Path) ->
 
 
 ROW = 'ann,32,0.9746,"[4, 10, 18]","19 22; 43 50",undefined\n'
+SEMICOLON = 'student;1;2;3;4;5\nann;32;0.9746;"[4, 10, 18]";"19 22; 43 50";undefined\n'
 
 
 @pytest.mark.parametrize(
@@ -79,7 +80,7 @@ ROW = 'ann,32,0.9746,"[4, 10, 18]","19 22; 43 50",undefined\n'
         ("utf8", (HEADER + ROW).encode(), None),
         ("bom", codecs.BOM_UTF8 + (HEADER + ROW).encode(), None),
         ("crlf", (HEADER + ROW).replace("\n", "\r\n").encode(), None),
-        ("semicolon", (HEADER + ROW).replace(",", ";").replace(";32;", ";32;").encode(), None),
+        ("semicolon", SEMICOLON.encode(), None),
         ("tab", (HEADER + ROW).replace(",", "\t").encode(), None),
         ("utf16", (HEADER + ROW).encode("utf-16"), None),
         ("cp1252", (HEADER + ROW.replace("ann", "José")).encode("cp1252"), "cp1252"),
@@ -89,11 +90,7 @@ ROW = 'ann,32,0.9746,"[4, 10, 18]","19 22; 43 50",undefined\n'
 def test_encodings_and_separators(
     tmp_path: Path, name: str, content: bytes, expect_warning: str | None
 ) -> None:
-    if name == "semicolon":
-        content = (HEADER + ROW.replace(",", ";").replace('"[4; 10; 18]"', '"[4, 10, 18]"')
-                   .replace('"19 22; 43 50"', '"19 22; 43 50"')).replace(",", ";").encode()  # fmt: skip
-        content = content.replace(b'"[4; 10; 18]"', b'"[4, 10, 18]"')
-    summary, rows, warnings = run(tmp_path, content)
+    _, rows, warnings = run(tmp_path, content)
     assert rows[1][1:3] == ["5", "5"], (name, rows)
     if expect_warning:
         assert any(expect_warning in w for w in warnings)
@@ -116,7 +113,7 @@ def test_bad_cells_are_reported_while_the_rest_is_graded(tmp_path: Path) -> None
         + b",32,,,,\n"
         + b"extra,32,,,,,,99\n"
     )
-    summary, rows, warnings = run(tmp_path, content)
+    _, rows, warnings = run(tmp_path, content)
     graded = {row[0]: row for row in rows[1:]}
     assert graded["nul"][3:5] == ["invalid", "unreadable"] and graded["nul"][5] == "correct"
     assert graded["long"][3] == "invalid" and graded["long"][5] == "correct"
@@ -130,7 +127,7 @@ def test_bad_cells_are_reported_while_the_rest_is_graded(tmp_path: Path) -> None
 
 def test_undecodable_bytes_in_a_cp1252_file(tmp_path: Path) -> None:
     content = HEADER.encode() + b"eve,3\x812,0.9746\nfay,32\n"
-    summary, rows, warnings = run(tmp_path, content)
+    _, rows, warnings = run(tmp_path, content)
     assert rows[1][3] == "invalid" and rows[2][3] == "correct"
     assert any("cp1252" in w for w in warnings) and any("not text" in w for w in warnings)
 
