@@ -97,7 +97,8 @@ def test_rederived_mistakes_get_their_codes(pair: tuple[Any, Any]) -> None:
 FUZZ = 10_000 if os.environ.get("HYPOTHESIS_PROFILE") == "ci" else 300
 TOKENS = st.sampled_from(
     [*"0123456789+-*/^()[],; .eEx", "sqrt(", "pi", "√", "**", "undefined", "未定义", "°",
-     "1e308", "9^9", "exp(", "sin(", "theta", "\x00", "\n", "\t", "ａ", "__", "import", "=", "|", "!", "∞", "x10", "nan"]
+     "1e308", "9^9", "exp(", "sin(", "theta", "\x00", "\n", "\t", "ａ", "__", "import",
+     "=", "|", "!", "∞", "x10", "nan"]
 )  # fmt: skip
 answers = st.one_of(st.text(max_size=40), st.lists(TOKENS, max_size=25).map("".join))
 
