@@ -219,3 +219,15 @@ def test_kill_9_leaves_no_partial_report(tmp_path: Path, console_script: str) ->
     assert list(out_dir.iterdir()) == []
     visible = [p for p in feedback.iterdir() if not p.name.startswith(".")]
     assert visible and all(p.read_text(encoding="utf-8").endswith("```\n") for p in visible)
+
+
+def test_progress_bar_draws_on_its_stream() -> None:
+    from linsteps.grading import progress_bar
+
+    stream = io.StringIO()
+    draw = progress_bar(stream)
+    for done in range(0, 201):
+        draw(done, 200)
+    text = stream.getvalue()
+    assert text.startswith("\r[") and text.endswith("100% 200/200\n")
+    assert text.count("\r") == 101  # redrawn once per percent
