@@ -460,6 +460,148 @@ def worksheet(
         fail(error.message(lang.value), error.exit_code)
     if text is not None:
         sys.stdout.write(text)
+@app.command()
+def check(
+    operation: Annotated[
+        str | None, typer.Argument(help="The operation: dot, norm, cos, angle, hadamard, matmul.")
+    ] = None,
+    operands: Annotated[
+        list[str] | None, typer.Argument(help="Its operands, as for the operation's command.")
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option("--answer", "-a", help='The answer to check ("undefined" if none exists).'),
+    ] = None,
+    key: Annotated[
+        Path | None, typer.Option("--key", help="An answer key (JSON) to take the problem from.")
+    ] = None,
+    problem: Annotated[
+        str | None, typer.Option("--problem", help="The problem id in the key.")
+    ] = None,
+    student: Annotated[
+        str | None, typer.Option("--student", help="The student's version (roster keys).")
+    ] = None,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", help="Relative tolerance for decimal answers.")
+    ] = 1e-3,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
+    ] = 2.0,
+    explain: Annotated[bool, typer.Option("--explain", help="Add the full derivation.")] = False,
+    dim: DimOpt = None,
+    shape: Annotated[
+        list[str] | None, typer.Option("--shape", help="With bare names: MxN (repeat for B).")
+    ] = None,
+    entry: Annotated[
+        str | None, typer.Option("--entry", help="matmul: the answer is entry i,j only.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="angle: the answer's unit, radians or degrees.")
+    ] = None,
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Check an answer: how it was read, correct or not, and which mistake it shows.
+
+    Exit status: 0 correct, 1 incorrect or unverified, 2 an unreadable answer or operands.
+
+    Example: linsteps check matmul "1 2; 3 4" "5 6; 7 8" --answer "5 12; 21 32"
+    """
+    try:
+        from linsteps import checking
+
+        if answer is None or (key is None) == (operation is None):
+            raise UsageError("check_usage")
+        if key is not None:
+            from linsteps.answerkey import load_key
+
+            if problem is None or operands:
+                raise UsageError("check_usage")
+            item = load_key(key).lookup(problem, student)
+            task = item.problem()
+        else:
+            assert operation is not None
+            shapes = shape or []
+            options = {
+                "dim": dim,
+                "shape": shapes[0] if shapes else None,
+                "shape_b": shapes[1] if len(shapes) > 1 else None,
+                "entry": entry,
+                "unit": unit,
+            }
+            if unit not in (None, "radians", "degrees"):
+                raise UsageError("check_usage")
+            task = checking.Problem(
+                operation,
+                tuple(load(o) for o in operands or []),
+                {k: v for k, v in options.items() if v},
+            )
+        verdict = checking.check_problem(
+            task,
+            load(answer),
+            tolerance=checking.check_tolerance(tolerance),
+            time_limit=time_limit or None,
+        )
+    except LinstepsError as error:
+        fail(error.message(lang.value), error.exit_code)
+        return
+    from linsteps.render.verdict import render_verdict
+
+    sys.stdout.write(render_verdict(verdict, fmt.value, lang.value, explain=explain))
+    raise typer.Exit(0 if verdict.correct else 1)
+
+
+@app.command()
+def grade(
+    key: Annotated[Path, typer.Argument(help="The answer key (JSON) written with the worksheet.")],
+    answers: Annotated[
+        Path, typer.Argument(help="The answers: CSV with a student column and one per problem.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the report CSV here.")
+    ] = None,
+    feedback: Annotated[
+        Path | None, typer.Option("--feedback", help="Write one Markdown file per student here.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", help="Relative tolerance for decimal answers.")
+    ] = 1e-3,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
+    ] = 2.0,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Grade a class's CSV against an answer key: a report, feedback and a summary.
+
+    Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
+    """
+    try:
+        from linsteps.grading import Grading, Settings, progress_bar
+
+        def warn(line: str) -> None:
+            sys.stderr.write(" ".join(line.split()) + "\n")
+
+        run_ = Grading(key, answers, Settings(tolerance, time_limit or None, lang.value), warn=warn)
+        summary = run_.run(
+            out=out,
+            feedback=feedback,
+            jobs=jobs,
+            progress=progress_bar() if sys.stderr.isatty() else None,
+        )
+    except LinstepsError as error:
+        fail(error.message(lang.value), error.exit_code)
+        return
+    from linsteps.i18n import translate
+
+    text = summary.text(lang.value)
+    if out is not None:
+        text += translate(lang.value, "grade.summary_report", path=str(out)) + "\n"
+    if feedback is not None:
+        count = summary.feedback_files
+        text += translate(lang.value, "grade.summary_feedback", path=str(feedback), count=count)
+        text += "\n"
+    sys.stdout.write(text)
 
 
 def _lang_of(argv: list[str]) -> str:

@@ -23,7 +23,11 @@ class LinstepsError(Exception):
         """Return the one-line message in ``lang``."""
         from linsteps.i18n import translate
 
-        return translate(lang, "error." + self.key, **self.params)
+        params = {
+            name: value.message(lang) if isinstance(value, LinstepsError) else value
+            for name, value in self.params.items()
+        }
+        return translate(lang, "error." + self.key, **params)
 
     def __str__(self) -> str:
         return self.message("en")

@@ -1,0 +1,427 @@
+"""Checking one answer: read it safely, compare it with the re-derived result, name the mistake.
+
+``check(operation, operands, answer)`` re-derives the expected result with the engine (the
+operations in ``linsteps.ops.OPERATIONS``), reads the answer with the same whitelisted parser
+as the operands, compares them (``linsteps.equivalence``) and, when they differ, compares the
+answer with every plausible wrong answer re-derived from the operands (``linsteps.diagnoses``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Literal
+
+from linsteps.errors import LinstepsError, ParseError, ShapeError, UndefinedError, UsageError
+
+DEFAULT_TOLERANCE = 1e-3
+DEFAULT_TIME_LIMIT = 2.0
+UNDEFINED_WORDS = frozenset({"undefined", "not defined", "undef", "未定义", "无定义", "不存在"})
+_DEGREES = re.compile(r"^(?P<value>.*?)\s*(?:°|deg|degrees|度)\s*$", re.DOTALL)
+ENGINE_OPTIONS = frozenset({"dim", "shape", "shape_b", "entry"})
+CHECK_OPTIONS = frozenset({"unit", "orientation"})
+OPTIONS = ENGINE_OPTIONS | CHECK_OPTIONS
+
+Status = Literal["correct", "incorrect", "unverified"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer as read: ``kind`` is undefined, scalar, vector or matrix; values exact."""
+
+    kind: Literal["undefined", "scalar", "vector", "matrix"]
+    value: Any  # ImmutableMatrix (a scalar 1×1, a vector a column), or None when undefined
+    decimal: bool = False
+    degrees: bool = False
+    text: str = ""
+
+
+def read_answer(text: str) -> Answer:
+    """Read an answer: "undefined" (未定义), or a value in the input syntax, optionally with °."""
+    import sympy
+
+    from linsteps.parsing import parse_value
+
+    if " ".join(text.split()).lower() in UNDEFINED_WORDS:
+        return Answer("undefined", None, text=text)
+    degrees = False
+    match = _DEGREES.match(text)
+    if match and match["value"].strip():
+        text, degrees = match["value"], True
+    parsed = parse_value(text, operand="answer")
+    if parsed.kind == "vector":
+        value = sympy.ImmutableMatrix([x for row in parsed.rows for x in row])
+    else:
+        value = sympy.ImmutableMatrix(parsed.rows)
+    return Answer(parsed.kind, value, parsed.decimal, degrees, parsed.text)
+
+
+def to_input(value: Any) -> str:
+    """``value`` (a SymPy number, expression or matrix) written in the input syntax."""
+    import sympy
+    from sympy.printing.str import StrPrinter
+
+    class _Printer(StrPrinter):  # type: ignore[misc]
+        def _print_Exp1(self, expr: Any) -> str:
+            return "exp(1)"
+
+    def entry(x: Any) -> str:
+        return str(_Printer().doprint(x)).replace(" ", "")
+
+    if isinstance(value, sympy.MatrixBase):
+        return (
+            "[" + ", ".join("[" + ", ".join(map(entry, row)) + "]" for row in value.tolist()) + "]"
+        )
+    return entry(value)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is checked: an operation, its operands in the input syntax, and its options."""
+
+    operation: str
+    inputs: tuple[Any, ...]
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Expected:
+    """The result re-derived by the engine, and the wrong answers derivable from the operands."""
+
+    def __init__(self, problem: Problem) -> None:
+        import sympy
+
+        from linsteps.diagnoses import Setting
+        from linsteps.operands import to_operand
+        from linsteps.ops import OPERATIONS
+
+        if problem.operation not in OPERATIONS:
+            raise UsageError(
+                "unknown_operation", name=problem.operation, choices=", ".join(OPERATIONS)
+            )
+        unknown = set(problem.options) - OPTIONS
+        if unknown:
+            raise UsageError("unknown_option", name=sorted(unknown)[0])
+        self.problem = problem
+        operation: Any = OPERATIONS[problem.operation]
+        accepted = inspect.signature(operation).parameters
+        options = {k: v for k, v in problem.options.items() if k in ENGINE_OPTIONS and v}
+        for name in options:
+            if name not in accepted:
+                raise UsageError("unknown_option", name=name)
+        self.derivation: Any = None
+        self.reason: LinstepsError | None = None
+        try:
+            self.derivation = operation(*problem.inputs, **options)
+        except (ShapeError, UndefinedError) as error:
+            self.reason = error
+        except TypeError:
+            raise UsageError(
+                "operand_count", operation=problem.operation, count=len(problem.inputs)
+            ) from None
+        if self.derivation is not None:
+            operands = self.derivation.inputs
+        else:
+            lower = problem.operation in ("dot", "norm", "cos", "angle")
+            operands = tuple(
+                to_operand(text, "ab"[i] if lower else "AB"[i], dim=options.get("dim"))
+                for i, text in enumerate(problem.inputs[:2])
+            )
+        names = tuple(
+            op.name.lower() if op.layout == "vector" and not op.name.islower() else op.name
+            for op in operands
+        )
+        entry = self.derivation.settings.get("entry") if self.derivation else None
+        self.setting = Setting(
+            problem.operation,
+            tuple(op.value for op in operands),
+            names,
+            tuple(op.layout for op in operands),
+            {**problem.options, "entry": entry},
+        )
+        self.scalar = self.derivation is not None and not isinstance(
+            self.derivation.result, sympy.MatrixBase
+        )
+        self.value: Any = None
+        if self.derivation is not None:
+            result = self.derivation.result
+            if problem.operation == "angle" and problem.options.get("unit") == "degrees":
+                result = result * 180 / sympy.pi
+            self.value = (
+                sympy.ImmutableMatrix(result)
+                if isinstance(result, sympy.MatrixBase)
+                else sympy.ImmutableMatrix([[result]])
+            )
+
+    @property
+    def undefined(self) -> bool:
+        """True when the operation is not defined for these operands."""
+        return self.derivation is None
+
+    @cached_property
+    def candidates(self) -> list[Any]:
+        """The plausible wrong answers (computed once per problem)."""
+        from linsteps.diagnoses import candidates
+
+        return candidates(self.setting)
+
+    @property
+    def vector(self) -> bool:
+        """True when the result is a vector (one row or one column) of several entries."""
+        return self.value is not None and 1 in self.value.shape and len(self.value) > 1
+
+    def text(self, lang: str = "en") -> str:
+        """The expected result in one line (``undefined`` in ``lang`` when undefined)."""
+        from linsteps.i18n import translate
+        from linsteps.render.printing import format_text
+
+        if self.value is None:
+            return translate(lang, "check.undefined")
+        value = self.value[0, 0] if self.scalar else self.value
+        unit = "°" if self.problem.options.get("unit") == "degrees" else ""
+        return format_text(value, decimal=bool(self.derivation.settings.get("decimal"))) + unit
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of checking one answer."""
+
+    status: Status
+    diagnosis: str | None
+    expected: Expected | None
+    answer: Answer | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+    variant: str | None = None
+
+    @property
+    def correct(self) -> bool:
+        """True for an accepted answer."""
+        return self.status == "correct"
+
+    def message(self, lang: str = "en") -> str:
+        """One sentence: what was right or wrong, in ``lang``."""
+        from linsteps.i18n import catalog, translate
+
+        params = {
+            k: v.message(lang) if isinstance(v, LinstepsError) else v
+            for k, v in self.params.items()
+        }
+        if self.diagnosis is None:
+            return translate(lang, f"check.{self.status}_message", **params)
+        key = f"diagnosis.{self.diagnosis}"
+        if self.variant and f"{key}.{self.variant}" in catalog(lang):
+            key = f"{key}.{self.variant}"
+        return translate(lang, key, **params)
+
+    def read_as(self, lang: str = "en") -> str | None:
+        """How the answer was read, in one line, or None when none was read."""
+        from linsteps.i18n import translate
+        from linsteps.render.printing import format_text
+
+        if self.answer is None:
+            return None
+        if self.answer.kind == "undefined":
+            return translate(lang, "check.undefined")
+        value = self.answer.value
+        shown = value[0, 0] if self.answer.kind == "scalar" else value
+        if self.answer.kind == "vector":
+            shown = (
+                "(" + ", ".join(format_text(x, decimal=self.answer.decimal) for x in value) + ")"
+            )
+        else:
+            shown = format_text(shown, decimal=self.answer.decimal)
+        return shown + ("°" if self.answer.degrees else "")
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON contract of ``check``."""
+        return {
+            "correct": self.correct,
+            "verdict": self.status,
+            "diagnosis": self.diagnosis,
+            "message": self.message(lang),
+            "read_as": self.read_as(lang),
+            "expected": self.expected.text(lang) if self.expected else None,
+        }
+
+
+def check(
+    operation: str,
+    operands: Sequence[Any],
+    answer: str,
+    *,
+    options: Mapping[str, Any] | None = None,
+    tolerance: float = DEFAULT_TOLERANCE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Verdict:
+    """Check ``answer`` to ``operation`` on ``operands``; raise ParseError if unreadable."""
+    problem = Problem(operation, tuple(operands), dict(options or {}))
+    return check_problem(problem, answer, tolerance=tolerance, time_limit=time_limit)
+
+
+def check_problem(
+    problem: Problem | Expected,
+    answer: str,
+    *,
+    tolerance: float = DEFAULT_TOLERANCE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+) -> Verdict:
+    """Check ``answer`` within ``time_limit`` seconds; past it the verdict is ``unverified``."""
+    from linsteps.equivalence import Unverified, can_interrupt
+
+    check_tolerance(tolerance)
+    check_time_limit(time_limit)
+    try:
+        if time_limit and not can_interrupt():
+            from linsteps.isolation import run_isolated
+
+            verdict: Verdict = run_isolated(
+                _checked, (problem, answer, tolerance, time_limit), time_limit
+            )
+            return verdict
+        return _checked(problem, answer, tolerance, time_limit)
+    except Unverified:
+        expected = problem if isinstance(problem, Expected) else None
+        return Verdict("unverified", None, expected, params={"seconds": _seconds(time_limit)})
+
+
+def _seconds(limit: float | None) -> str:
+    return f"{limit:g}" if limit else "0"
+
+
+def _checked(
+    problem: Problem | Expected, answer: str, tolerance: float, time_limit: float | None
+) -> Verdict:
+    from linsteps.equivalence import Unverified
+    from linsteps.equivalence import time_limit as limited
+
+    read = read_answer(answer)
+    expected = problem if isinstance(problem, Expected) else None
+    try:
+        with limited(time_limit):
+            if expected is None:
+                expected = Expected(problem)  # type: ignore[arg-type]
+            return judge(read, expected, tolerance)
+    except Unverified:
+        return Verdict("unverified", None, expected, read, {"seconds": _seconds(time_limit)})
+
+
+def check_time_limit(seconds: float | None) -> float | None:
+    """Return ``seconds`` when it is a sensible time limit (None or 0: no limit)."""
+    if seconds is not None and not 0 <= seconds <= 3600:
+        raise UsageError("bad_time_limit", value=seconds)
+    return seconds
+
+
+def check_tolerance(tolerance: float) -> float:
+    """Return ``tolerance`` when it is a sensible relative tolerance."""
+    if not 0 <= tolerance < 1:
+        raise UsageError("bad_tolerance", value=tolerance)
+    return tolerance
+
+
+def judge(answer: Answer, expected: Expected, tolerance: float = DEFAULT_TOLERANCE) -> Verdict:
+    """Compare a read answer with the expected result and diagnose a wrong one."""
+    from linsteps.equivalence import compare_matrices
+
+    def wrong(
+        code: str, params: Mapping[str, Any] | None = None, variant: str | None = None
+    ) -> Verdict:
+        return Verdict("incorrect", code, expected, answer, dict(params or {}), variant)
+
+    if answer.kind == "undefined":
+        if expected.undefined:
+            return Verdict("correct", None, expected, answer)
+        return wrong("not_defined", {"shape": _shape_words(expected.value, expected.scalar)},
+                     "defined")  # fmt: skip
+    value = _in_unit(answer, expected)
+    decimal = answer.decimal
+    orientation = expected.problem.options.get("orientation", "any")
+    if orientation != "any" and answer.kind == "vector" and expected.vector:
+        shape = _shape_words(expected.value, False)
+        return wrong("wrong_shape", {"expected": shape, "answer": ""}, "orientation")
+    comparison = None
+    if not expected.undefined:
+        shaped = _shaped(value, expected.value, answer, expected)
+        comparison = compare_matrices(shaped, expected.value, decimal=decimal, tolerance=tolerance)
+        if comparison.ok:
+            code = {"same": None, "equal": "equivalent_form", "approx": "approximate"}
+            params = {"tolerance": f"{tolerance:g}", "expected": expected.text()}
+            return Verdict("correct", code[comparison.match], expected, answer, params)
+    for candidate in expected.candidates:
+        shaped = _shaped(value, candidate.value, answer, expected)
+        if compare_matrices(shaped, candidate.value, decimal=decimal, tolerance=tolerance).ok:
+            return wrong(candidate.code, candidate.params, candidate.variant)
+    if comparison is None:
+        return wrong("not_defined", {"reason": expected.reason}, "value")
+    if comparison.match == "close":
+        return wrong("imprecise", {"tolerance": f"{tolerance:g}"})
+    if not comparison.shape_ok:
+        return wrong(
+            "wrong_shape",
+            {
+                "expected": _shape_words(expected.value, expected.scalar),
+                "answer": _shape_words(value, answer.kind == "scalar"),
+            },
+        )
+    negated = compare_matrices(-shaped, expected.value, decimal=decimal, tolerance=tolerance)
+    if negated.ok and any(x != 0 for x in shaped):
+        return wrong("sign_error", {}, "negated")
+    if comparison.right > 0 and len(expected.value) > 1:
+        positions = ", ".join(_position(i, j, expected.vector) for i, j in comparison.wrong)
+        return wrong(
+            "entry_error",
+            {"entries": positions, "count": str(len(comparison.wrong)),
+             "right": str(comparison.right)},
+            "one" if len(comparison.wrong) == 1 else None,
+        )  # fmt: skip
+    return wrong("arithmetic_error")
+
+
+def _in_unit(answer: Answer, expected: Expected) -> Any:
+    """The answer's value in the unit the problem asks for (° converted for radians)."""
+    import sympy
+
+    if answer.degrees and expected.problem.options.get("unit") != "degrees":
+        return answer.value * sympy.pi / 180
+    return answer.value
+
+
+def _shaped(value: Any, target: Any, answer: Answer, expected: Expected) -> Any:
+    """``value`` reshaped like ``target`` when a vector may be written as a row or a column."""
+    if value.shape == target.shape or len(value) != len(target):
+        return value
+    orientation = expected.problem.options.get("orientation", "any")
+    one_d = 1 in value.shape and 1 in target.shape
+    if one_d and (orientation == "any" or answer.kind in ("scalar",)):
+        return value.reshape(*target.shape)
+    return value
+
+
+def _position(i: int, j: int, vector: bool) -> str:
+    return str(max(i, j) + 1) if vector else f"({i + 1}, {j + 1})"
+
+
+def _shape_words(value: Any, scalar: bool) -> str:
+    """A shape as notation: ``1×1`` for a scalar, ``3×1``, ``2×3``."""
+    if value is None:
+        return "?"
+    rows, cols = value.shape
+    return "1×1" if scalar else f"{rows}×{cols}"
+
+
+__all__ = [
+    "DEFAULT_TIME_LIMIT",
+    "DEFAULT_TOLERANCE",
+    "Answer",
+    "Expected",
+    "ParseError",
+    "Problem",
+    "Verdict",
+    "check",
+    "check_problem",
+    "judge",
+    "read_answer",
+    "to_input",
+]
