@@ -15,6 +15,7 @@ import linsteps
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.parsing import parse_value
 from linsteps.problems import (
+    DEFAULT_TOPICS,
     DIFFICULTIES,
     TOPICS,
     generate,
@@ -106,10 +107,11 @@ def test_no_problem_repeats_even_on_a_long_sheet_of_one_topic() -> None:
 
 def test_every_key_answer_is_what_the_explainer_derives() -> None:
     for difficulty in DIFFICULTIES:
-        sheet = make_sheet(11, 28, None, difficulty)
+        sheet = make_sheet(11, 28, TOPICS, difficulty)
         key = json.loads(key_json(build_key(11, sheet.options, sheet=sheet)))
         assert key["version"] == KEY_VERSION and key["seed"] == 11
-        assert key["options"] == {"count": 28, "topics": list(TOPICS), "difficulty": difficulty}
+        topics = list(TOPICS)
+        assert key["options"] == {"count": 28, "topics": topics, "difficulty": difficulty}
         for entry in key["problems"]:
             expected = derive(entry["operation"], entry["inputs"], entry["options"])
             assert {k: entry["answer"][k] for k in expected} == expected, entry
@@ -281,3 +283,35 @@ def test_operands_built_from_entries_equal_what_the_parser_reads() -> None:
                     operand.decimal,
                 )
                 assert [type(x) for x in parsed.value] == [type(x) for x in operand.value]
+
+
+def test_the_default_mix_is_every_topic_the_checker_reads() -> None:
+    assert parse_topics(None) == DEFAULT_TOPICS == tuple(t for t in TOPICS if t != "shapes")
+
+
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
+def test_answer_checking_reads_the_key_and_accepts_every_key_answer(difficulty: str) -> None:
+    from linsteps.answerkey import parse_key
+    from linsteps.checking import check_problem
+
+    sheet = make_sheet(17, 18, None, difficulty)
+    text = key_json(build_key(17, sheet.options, sheet=sheet))
+    key = parse_key(text, "key.json")
+    entries = json.loads(text)["problems"]
+    assert list(key.problems) == [e["id"] for e in entries]
+    for entry in entries:
+        answer = entry["answer"]["sympy"]  # a scalar in the input syntax (sqrt, **, pi)
+        if answer.startswith("Matrix("):  # rows in the input syntax, from our own key
+            rows = sympy.sympify(answer).tolist()
+            answer = "[" + ", ".join("[" + ", ".join(map(str, r)) + "]" for r in rows) + "]"
+        verdict = check_problem(key.lookup(entry["id"]).problem(), answer)
+        assert verdict.correct, (entry, verdict)
+
+
+def test_answer_checking_reads_a_roster_key() -> None:
+    from linsteps.answerkey import parse_key
+
+    students = {s: (make_sheet(student_seed(3, s), 4, student=s), f"{s}.md") for s in "ab"}
+    key = parse_key(key_json(build_key(3, {"count": 4}, students=students)), "key.json")
+    assert key.roster and set(key.students) == {"a", "b"}
+    assert key.lookup("2", "b").inputs == students["b"][0].problems[1].problem.inputs

@@ -460,6 +460,8 @@ def worksheet(
         fail(error.message(lang.value), error.exit_code)
     if text is not None:
         sys.stdout.write(text)
+
+
 @app.command()
 def check(
     operation: Annotated[

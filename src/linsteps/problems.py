@@ -22,6 +22,8 @@ from typing import Any
 from linsteps.errors import UsageError
 
 TOPICS = ("dot", "norm", "cos", "angle", "hadamard", "matmul", "shapes")
+# The default mix: every topic that answer checking and grading can read back from a key.
+DEFAULT_TOPICS = TOPICS[:-1]
 DIFFICULTIES = ("easy", "medium", "hard")
 SYMMETRIC = frozenset({"dot", "cos", "angle", "hadamard"})
 SHAPE_PARTS = (
@@ -470,9 +472,9 @@ MAX_COUNT = 10_000
 
 
 def parse_topics(text: str | Sequence[str] | None) -> tuple[str, ...]:
-    """Return the topics named in ``dot,cos`` (all topics for None), or raise UsageError."""
+    """Return the topics named in ``dot,cos`` (the default mix for None), or raise UsageError."""
     if text is None:
-        return TOPICS
+        return DEFAULT_TOPICS
     names = text.split(",") if isinstance(text, str) else list(text)
     topics: list[str] = []
     for raw in names:

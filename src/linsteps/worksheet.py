@@ -294,12 +294,12 @@ def build_key(
     sheet: Sheet | None = None,
     students: dict[str, tuple[Sheet, str]] | None = None,
 ) -> dict[str, Any]:
-    """Return the key: ``problems`` for one sheet, or ``students`` (id → seed, file, problems)."""
+    """Return the key: ``problems`` for one sheet, or ``students`` (id → seed, problems)."""
     key: dict[str, Any] = {"version": KEY_VERSION, "seed": seed, "options": options}
     if students is not None:
         key["students"] = {
-            student: {"seed": s.seed, "file": file, "problems": key_problems(s)}
-            for student, (s, file) in students.items()
+            student: {"seed": s.seed, "problems": key_problems(s)}
+            for student, (s, _) in students.items()
         }
     elif sheet is not None:
         key["problems"] = key_problems(sheet)
