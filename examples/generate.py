@@ -1,4 +1,5 @@
-"""Regenerate the gallery in examples/: every operation in every format and both languages.
+"""Regenerate the gallery in examples/: every operation in every format and both languages,
+and an example worksheet with its key.
 
     python examples/generate.py              # rewrite the text files of the gallery
     python examples/generate.py --images     # also the PDF page and browser screenshot (PNG)
@@ -83,7 +84,53 @@ def readme() -> str:
     lines.append("")
     lines.append("Add `--format FORMAT` to the command for the other columns; `--standalone` for")
     lines.append("the LaTeX documents shown here.")
+    lines += [
+        "",
+        "## Worksheet",
+        "",
+        "One worksheet (8 problems, medium, full solutions) in every format and language, and",
+        "its answer key [week3-key.json](worksheets/week3-key.json):",
+        "",
+        "| format | English | 中文 | command (English) |",
+        "|---|---|---|---|",
+    ]
+    for fmt, ext in SHEET_FORMATS.items():
+        cells = [f"[week3.{lang}.{ext}](worksheets/week3.{lang}.{ext})" for lang in LANGS]
+        lines.append(f"| {fmt} | " + " | ".join(cells) + f" | `{worksheet_command(fmt, 'en')}` |")
     return "\n".join(lines) + "\n"
+
+
+# The example worksheet: the options given to `linsteps worksheet`.
+WORKSHEET = {"seed": 7, "count": 8, "difficulty": "medium", "date": "2025-03-14"}
+SHEET_FORMATS = {"markdown": "md", "latex": "tex", "html": "html"}
+
+
+def worksheet_command(fmt: str, lang: str) -> str:
+    """Return the command line that writes the same worksheet file."""
+    ext = SHEET_FORMATS[fmt]
+    options = " ".join(f"--{k} {v}" for k, v in WORKSHEET.items())
+    return (
+        f"linsteps worksheet {options} --format {fmt} --lang {lang} --solutions full "
+        f"--out week3.{lang}.{ext} --key week3-key.json"
+    )
+
+
+def worksheets() -> dict[str, str]:
+    """Return the example worksheet in every format and language, and its key."""
+    from linsteps.worksheet import build_key, key_json, make_sheet
+
+    sheet = make_sheet(
+        WORKSHEET["seed"],
+        WORKSHEET["count"],
+        None,
+        WORKSHEET["difficulty"],
+        date=WORKSHEET["date"],
+    )
+    out = {"worksheets/week3-key.json": key_json(build_key(sheet.seed, sheet.options, sheet=sheet))}
+    for fmt, ext in SHEET_FORMATS.items():
+        for lang in LANGS:
+            out[f"worksheets/week3.{lang}.{ext}"] = sheet.render(fmt, lang, "full")
+    return out
 
 
 def gallery() -> dict[str, str]:
@@ -91,6 +138,7 @@ def gallery() -> dict[str, str]:
     out = {"README.md": readme()}
     for operation in GALLERY:
         out.update(files(operation))
+    out.update(worksheets())
     return out
 
 

@@ -37,7 +37,7 @@ def test_checked_in_gallery_is_what_the_command_writes(tmp_path: Path) -> None:
     assert sorted(fresh) == sorted(kept), "run `python examples/generate.py` and commit"
     stale = [name for name in fresh if fresh[name] != kept[name]]
     assert not stale, f"stale gallery files {stale}: run `python examples/generate.py`"
-    assert len(fresh) == 1 + 6 * 5 * 2
+    assert len(fresh) == 1 + 6 * 5 * 2 + 3 * 2 + 1  # operations, worksheets, the key
 
 
 def test_gallery_links_and_images() -> None:

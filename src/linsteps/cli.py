@@ -367,6 +367,101 @@ def matmul(
     )
 
 
+class SheetFormat(str, Enum):
+    """Worksheet formats."""
+
+    markdown = "markdown"
+    latex = "latex"
+    html = "html"
+
+
+class Difficulty(str, Enum):
+    """Worksheet difficulties."""
+
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+class Solutions(str, Enum):
+    """What follows the problems of a worksheet."""
+
+    none = "none"
+    answers = "answers"
+    full = "full"
+
+
+@app.command()
+def worksheet(
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Seed of the problems (default: a new one, printed)."),
+    ] = None,
+    count: Annotated[int, typer.Option("--count", "-n", help="Number of problems.")] = 10,
+    topics: Annotated[
+        str | None,
+        typer.Option(
+            "--topics", help="Comma-separated: dot,norm,cos,angle,hadamard,matmul,shapes."
+        ),
+    ] = None,
+    difficulty: Annotated[
+        Difficulty, typer.Option("--difficulty", help="Sizes and ranges of the numbers.")
+    ] = Difficulty.medium,
+    fmt: Annotated[
+        SheetFormat, typer.Option("--format", "-f", help="markdown, latex or html.")
+    ] = SheetFormat.markdown,
+    lang: LangOpt = Lang.en,
+    out: OutOpt = None,
+    key: Annotated[
+        Path | None, typer.Option("--key", help="Write the answer key (JSON) to this file.")
+    ] = None,
+    solutions: Annotated[
+        Solutions,
+        typer.Option("--solutions", help="After the problems: none, answers or full."),
+    ] = Solutions.none,
+    roster: Annotated[
+        Path | None,
+        typer.Option("--roster", help="Class list (CSV): one sheet per student."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", help="With --roster: the folder of the students' sheets."),
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help="A date printed on the sheet.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The sheet's title.")] = None,
+) -> None:
+    """A worksheet of seeded, hand-computable problems, with its answer key.
+
+    The same options give the same bytes; without --seed a seed is chosen and printed on
+    the sheet. With --roster and --out-dir: one version per student and one key for all.
+
+    Example: linsteps worksheet --seed 7 --count 12 --topics dot,cos,matmul --key key.json
+    """
+    from linsteps.worksheet import Request, run_request
+
+    request = Request(
+        seed=seed,
+        count=count,
+        topics=topics,
+        difficulty=difficulty.value,
+        fmt=fmt.value,
+        lang=lang.value,
+        solutions=solutions.value,
+        title=title,
+        date=date,
+        out=out,
+        key=key,
+        roster=roster,
+        out_dir=out_dir,
+    )
+    try:
+        text = run_request(request)
+    except LinstepsError as error:
+        fail(error.message(lang.value), error.exit_code)
+    if text is not None:
+        sys.stdout.write(text)
+
+
 @app.command()
 def check(
     operation: Annotated[
