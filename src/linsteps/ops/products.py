@@ -72,8 +72,17 @@ def dot(
     dim: int | str | None = None,
     places: int = DEFAULT_PLACES,
     full: bool = False,
+    complex: bool = False,
 ) -> Derivation:
-    """Explain the dot product a·b = Σ aᵢbᵢ: matching entries multiplied, then summed."""
+    """Explain the dot product a·b = Σ aᵢbᵢ: matching entries multiplied, then summed.
+
+    With ``complex``, ``i`` is the imaginary unit and the inner product with conjugation
+    ⟨a, b⟩ = Σ aᵢ·conj(bᵢ) is explained instead.
+    """
+    if complex:
+        from linsteps.ops.inner import inner
+
+        return inner(a, b, dim=dim, places=places, full=full)
     u = as_vector(to_operand(a, "a", dim=dim), "dot")
     v = as_vector(to_operand(b, "b", dim=dim), "dot")
     check_lengths(u, v, "dot")

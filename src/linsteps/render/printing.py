@@ -128,6 +128,9 @@ class TextPrinter(StrPrinter):  # type: ignore[misc]
     def _print_Float(self, expr: Any) -> str:
         return fixed_decimal(expr, self._settings["places"])
 
+    def _print_exp(self, expr: Any) -> str:
+        return f"e^({self._print(expr.args[0])})"
+
     def _print_acos(self, expr: Any) -> str:
         return f"arccos({self._print(expr.args[0])})"
 
