@@ -66,4 +66,11 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
         "1 0; 0 1", "1 1; 0 1", "1 2; 3 4", causal=True, scale=False
     ),
     "attention-d4": lambda: linsteps.attention("1 0 1 0; 0 2 0 0", "1 1 1 1; 0 0 2 0"),
+    "dot-general": lambda: linsteps.dot("a", "b", dim="n"),
+    "norm-general": lambda: linsteps.norm("a", dim="n"),
+    "cos-general": lambda: linsteps.cos("a", "b", dim="n"),
+    "hadamard-general": lambda: linsteps.hadamard("A", "B", shape="mxn"),
+    "hadamard-general-vectors": lambda: linsteps.hadamard("a", "b", dim="n"),
+    "matmul-general": lambda: linsteps.matmul("A", "B", shape="mxn", shape_b="nxp"),
+    "matmul-general-mixed": lambda: linsteps.matmul("A", "B", shape="2xn", shape_b="nx3"),
 }

@@ -18,7 +18,10 @@ SIZES = (1, 2, 3, 5)
 
 def sizes(value: Any) -> set[Any]:
     """Return the free symbolic sizes and indices (integer symbols) of a value."""
-    symbols = getattr(value, "free_symbols", set())
+    symbols = set(getattr(value, "free_symbols", set()))
+    if isinstance(value, sympy.Basic):
+        for matrix in value.atoms(sympy.MatrixSymbol):
+            symbols |= matrix.shape[0].free_symbols | matrix.shape[1].free_symbols
     return {s for s in symbols if s.is_integer}
 
 

@@ -171,3 +171,15 @@ def test_shape_errors(build: Any, error: type[Exception], fragment: str) -> None
     with pytest.raises(error) as caught:
         build()
     assert fragment in str(caught.value)
+
+
+def test_chinese_uses_the_agreed_terms_for_the_new_operations() -> None:
+    from linsteps.i18n import catalog
+
+    zh = catalog("zh")
+    assert "外积" in zh["title.outer"] and "叉积" in zh["note.outer_vs_inner"]
+    assert "转置" in zh["title.transpose"] and "投影" in zh["title.project"]
+    assert "全连接层" in zh["title.linear"] and "偏置" in zh["condition.linear_bias"]
+    assert "权重" in zh["note.linear_transpose"]
+    assert "注意力" in zh["title.attention"] and "缩放" in zh["note.why_scale"]
+    assert "余弦相似度" in zh["title.pairwise"] and "内积" in zh["title.inner"]

@@ -21,6 +21,7 @@ from linsteps.notation import (
     Value,
 )
 from linsteps.operands import as_vector, to_operand
+from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     add,
@@ -60,6 +61,8 @@ def norm(
     a: Any, *, dim: int | str | None = None, places: int = DEFAULT_PLACES, full: bool = False
 ) -> Derivation:
     """Explain the Euclidean norm ‖a‖ = √(a·a) = √(Σ aᵢ²), the length of a."""
+    if general_forms.is_symbolic_dim(dim):
+        return general_forms.norm(a, str(dim))
     u = as_vector(to_operand(a, "a", dim=dim), "norm")
     lhs = Norm(u.node())
     names = entry_names(u, entries(u))
@@ -148,6 +151,8 @@ def cos(
         from linsteps.ops.similarity import cos_pairwise
 
         return cos_pairwise(a, places=places, full=full)
+    if general_forms.is_symbolic_dim(dim):
+        return general_forms.cos(a, b, str(dim))
     u = as_vector(to_operand(a, "a", dim=dim), "cos")
     v = as_vector(to_operand(b, "b", dim=dim), "cos")
     lhs = Call("cos", Angle(u.node(), v.node()))

@@ -57,6 +57,7 @@ from linsteps.render.printing import (
     superscript,
     symbol_latex,
     symbol_text,
+    upper_bound,
 )
 
 # Binding strength, as in SymPy's precedence table: a child binding more loosely than its
@@ -69,16 +70,6 @@ FORM_STRENGTH = {
     "VectorSum": SUM,
     "Scale": PRODUCT,
 }
-_SUP_LETTERS = str.maketrans(
-    "0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
-)
-
-
-def upper_bound(text: str) -> str:
-    """Return the upper bound of a sum in superscripts (letters too), or ``^(text)``."""
-    if set(text) <= set("0123456789+-=()abcdefghijklmnoprstuvwxyz"):
-        return text.translate(_SUP_LETTERS)
-    return f"^({text})"
 
 
 @lru_cache(maxsize=65536)
@@ -407,7 +398,7 @@ class LatexFormatter(NodeFormatter):
         value = node.value
         if isinstance(value, int):
             return str(value)
-        if getattr(value, "is_Matrix", False):
+        if getattr(value, "is_Matrix", False) and hasattr(value, "tolist"):
             return self._matrix(
                 [
                     [_latex_value(x, self.decimal, self.places) for x in row]

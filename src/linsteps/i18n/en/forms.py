@@ -147,4 +147,17 @@ MESSAGES: dict[str, str] = {
     "error.plot_needs_matplotlib": (
         "--plot needs matplotlib: install it with pip install 'linsteps[plot]'"
     ),
+    # general forms
+    "note.general_form": (
+        "This is the general form for any length {n}: Σ adds the terms for every index from 1 "
+        "to {n}, and ⋯ stands for the terms between the second and the last."
+    ),
+    "error.matmul_sizes": (
+        "matmul: the matrix product needs columns of {a} = rows of {b}: {a} is {m}×{n}, "
+        "{b} is {k}×{p}, and {n} and {k} are not the same size (use the same letter when they are)"
+    ),
+    "error.bad_size": "{option} {text}: a size is a whole number from 1 to {most} or a name such as n",
+    "error.symbolic_needs_name": (
+        "operand {operand}: a symbolic size needs a bare name such as a or A, not written entries"
+    ),
 }

@@ -101,4 +101,11 @@ MESSAGES: dict[str, str] = {
     "error.plot_not_numeric": "--plot：{operand} 含有符号分量；只能画数值向量",
     "error.plot_suffix": "--plot {path}：文件名必须以 .svg 或 .png 结尾",
     "error.plot_needs_matplotlib": "--plot 需要 matplotlib：请用 pip install 'linsteps[plot]' 安装",
+    "note.general_form": "这是对任意长度 {n} 都成立的一般形式：Σ 把下标从 1 到 {n} 的各项相加，⋯ 代表第二项与最后一项之间的各项。",
+    "error.matmul_sizes": (
+        "matmul：矩阵乘法要求 {a} 的列数 = {b} 的行数：{a} 是 {m}×{n}，{b} 是 {k}×{p}，"
+        "而 {n} 与 {k} 不是同一个大小（若相等请用同一个字母）"
+    ),
+    "error.bad_size": "{option} {text}：大小应是 1 到 {most} 之间的整数，或名字，例如 n",
+    "error.symbolic_needs_name": "操作数 {operand}：符号大小需要一个单独的名字，例如 a 或 A，而不是写出的元素",
 }
