@@ -52,7 +52,11 @@ DecimalsOpt = Annotated[
 ]
 FullOpt = Annotated[bool, typer.Option("--full", help="Show every step, even for large inputs.")]
 DimOpt = Annotated[
-    str | None, typer.Option("--dim", help="With a bare name (a): a generic vector a₁…a_N.")
+    str | None,
+    typer.Option(
+        "--dim",
+        help="With a bare name (a): a generic vector a₁…a_N; a letter (n): the general form.",
+    ),
 ]
 OutOpt = Annotated[
     Path | None, typer.Option("--out", "-o", help="Write to this file (whole or not at all).")
@@ -363,7 +367,9 @@ def matmul(
     ] = None,
     shape: Annotated[
         list[str] | None,
-        typer.Option("--shape", help="With bare names: MxN of A (repeat for B)."),
+        typer.Option(
+            "--shape", help="With bare names: MxN of A (repeat for B); letters (mxn): general form."
+        ),
     ] = None,
     out: OutOpt = None,
     color: ColorOpt = None,

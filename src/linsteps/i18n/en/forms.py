@@ -105,7 +105,7 @@ MESSAGES: dict[str, str] = {
         "linear: W is {shape}, so out_features = {out_features}, but b has {got} entries"
     ),
     # attention
-    "title.attention": "Scaled dot-product attention {expr}",
+    "title.attention": "Dot-product attention {expr}",
     "condition.attention_shapes": (
         "Q is {shape_q} and K is {shape_k}: both rows have width d_k = {d}, so every query row "
         "can be dotted with every key row, giving {shape} scores"

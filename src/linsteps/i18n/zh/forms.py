@@ -71,7 +71,7 @@ MESSAGES: dict[str, str] = {
     "error.linear_out_features": (
         "linear：W 是 {shape}，所以 out_features = {out_features}，但 b 有 {got} 个分量"
     ),
-    "title.attention": "缩放点积注意力 {expr}",
+    "title.attention": "点积注意力 {expr}",
     "condition.attention_shapes": (
         "Q 是 {shape_q}，K 是 {shape_k}：两者每行宽度都是 d_k = {d}，所以每个查询行都能与每个键行做点积，"
         "得到 {shape} 的分数"
