@@ -49,4 +49,35 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "matmul-large": lambda: linsteps.matmul(
         [[i + j for j in range(6)] for i in range(6)], [[i - j for j in range(6)] for i in range(6)]
     ),
+    "outer-2-3": lambda: linsteps.outer("[1, 2]", "[3, 4, 5]"),
+    "outer-fractions": lambda: linsteps.outer("[1/2, -1]", "[2, 1/3]"),
+    "outer-large": lambda: linsteps.outer(list(range(1, 6)), list(range(1, 6))),
+    "transpose-2x3": lambda: linsteps.transpose("1 2 3; 4 5 6"),
+    "transpose-vector": lambda: linsteps.transpose("[1, 2, 3]"),
+    "project-axis": lambda: linsteps.project("[3, 4]", "[1, 0]"),
+    "project-3d": lambda: linsteps.project("[1, 2, 3]", "[1, 1, 0]"),
+    "project-surd": lambda: linsteps.project("[1, sqrt(2)]", "[2, 1]"),
+    "inner-complex": lambda: linsteps.dot("[1+i, 2]", "[3, i]", complex=True),
+    "inner-real": lambda: linsteps.dot("[1, 2]", "[3, 4]", complex=True),
+    "inner-same": lambda: linsteps.dot("[0, 1]", "[i, 2]", complex=True),
+    "cos-pairwise": lambda: linsteps.cos("[[1, 0], [1, 1], [0, 2]]", pairwise=True),
+    "cos-pairwise-embeddings": lambda: linsteps.cos(
+        "[[0.5, 0.1, 0.2], [0.4, 0.2, 0.1], [-0.3, 0.6, 0.2]]", pairwise=True
+    ),
+    "linear-bias": lambda: linsteps.linear("1 2; 3 4; 5 6", "[1, -1]", "[0, 1, 2]"),
+    "linear-no-bias": lambda: linsteps.linear("1/2 1; -1 2", "[2, 3]"),
+    "linear-batch": lambda: linsteps.linear("1 2; 3 4; 5 6", "1 -1; 2 0", "[0, 1, 2]"),
+    "attention-qkv": lambda: linsteps.attention("1 0; 0 1", "1 1; 0 1", "1 2; 3 4"),
+    "attention-weights": lambda: linsteps.attention("1 0; 0 1", "1 1; 0 1"),
+    "attention-causal": lambda: linsteps.attention(
+        "1 0; 0 1", "1 1; 0 1", "1 2; 3 4", causal=True, scale=False
+    ),
+    "attention-d4": lambda: linsteps.attention("1 0 1 0; 0 2 0 0", "1 1 1 1; 0 0 2 0"),
+    "dot-general": lambda: linsteps.dot("a", "b", dim="n"),
+    "norm-general": lambda: linsteps.norm("a", dim="n"),
+    "cos-general": lambda: linsteps.cos("a", "b", dim="n"),
+    "hadamard-general": lambda: linsteps.hadamard("A", "B", shape="mxn"),
+    "hadamard-general-vectors": lambda: linsteps.hadamard("a", "b", dim="n"),
+    "matmul-general": lambda: linsteps.matmul("A", "B", shape="mxn", shape_b="nxp"),
+    "matmul-general-mixed": lambda: linsteps.matmul("A", "B", shape="2xn", shape_b="nx3"),
 }

@@ -90,7 +90,8 @@ def test_out_writes_the_file(console_script: str, tmp_path: Path) -> None:
         (["matmul", "1 2; 3 4", "5 6; 7 8", "--entry", "3,1"], "--entry"),
         (["dot", "@/nonexistent/file", "1"], "/nonexistent/file"),
         (["dot", "1 2", "3 4", "--out", "/"], "/"),
-        (["dot", "a", "b", "--dim", "zero"], "--dim"),
+        (["dot", "a", "b", "--dim", "zero!"], "--dim"),
+        (["dot", "a", "b", "--dim", "0"], "--dim"),
     ],
 )
 def test_bad_input_is_one_line_and_status_2(

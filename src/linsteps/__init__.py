@@ -24,10 +24,34 @@ from linsteps.errors import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from linsteps.ops import angle, cos, dot, hadamard, matmul, norm
+    from linsteps.ops import (
+        angle,
+        attention,
+        cos,
+        dot,
+        hadamard,
+        linear,
+        matmul,
+        norm,
+        outer,
+        project,
+        transpose,
+    )
     from linsteps.steps import Derivation
 
-_LAZY = {"dot", "norm", "cos", "angle", "hadamard", "matmul"}
+_LAZY = {
+    "dot",
+    "norm",
+    "cos",
+    "angle",
+    "hadamard",
+    "matmul",
+    "outer",
+    "transpose",
+    "project",
+    "linear",
+    "attention",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -52,9 +76,14 @@ __all__ = [
     "UsageError",
     "__version__",
     "angle",
+    "attention",
     "cos",
     "dot",
     "hadamard",
+    "linear",
     "matmul",
     "norm",
+    "outer",
+    "project",
+    "transpose",
 ]

@@ -395,6 +395,231 @@ class Shape(Node):
         return (self.rows, self.cols)
 
 
+# nodes of the general forms and of the operations on them -----------------------------------
+
+
+def size_symbol(size: int | str) -> Any:
+    """Return a size or an index as SymPy sees it: an integer, or a positive integer symbol."""
+    if isinstance(size, int):
+        return _sympy().Integer(size)
+    return _sympy().Symbol(size, integer=True, positive=True)
+
+
+@dataclass(frozen=True)
+class Entry(Node):
+    """An entry of a vector or matrix of any size: ``aᵢ``, ``aₙ``, ``aᵢₖ`` (a SymPy Indexed)."""
+
+    base: str
+    indices: tuple[int | str, ...]
+    kind: ClassVar[str] = "entry"
+
+    def evaluate(self) -> Any:
+        sym = _sympy()
+        return sym.IndexedBase(self.base, real=True)[tuple(size_symbol(i) for i in self.indices)]
+
+
+@dataclass(frozen=True)
+class SymbolicSum(Node):
+    """``Σ_{index=lower}^{upper} body`` with a value: SymPy's ``Sum``, for any upper bound."""
+
+    index: str
+    lower: int | str
+    upper: int | str
+    body: Node
+    kind: ClassVar[str] = "symbolicsum"
+
+    def evaluate(self) -> Any:
+        sym = _sympy()
+        bounds = (size_symbol(self.index), size_symbol(self.lower), size_symbol(self.upper))
+        return sym.Sum(self.body.evaluate(), bounds)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.body,)
+
+
+@dataclass(frozen=True)
+class ElidedSum(Node):
+    """The sum ``whole`` written out as ``t₁ + t₂ + ⋯ + tₙ``: ``terms`` are the ones shown.
+
+    Its value is the value of ``whole``; tests check that each shown term is the body of
+    ``whole`` at its index (``positions``).
+    """
+
+    terms: tuple[Node, ...]
+    positions: tuple[int | str, ...]
+    whole: SymbolicSum
+    elide: bool = True
+    kind: ClassVar[str] = "elidedsum"
+
+    def evaluate(self) -> Any:
+        return self.whole.evaluate()
+
+    def children(self) -> tuple[Node, ...]:
+        return self.terms
+
+
+@dataclass(frozen=True)
+class Conjugate(Node):
+    """The complex conjugate ``conj(z)``."""
+
+    argument: Node
+    kind: ClassVar[str] = "conjugate"
+
+    def evaluate(self) -> Any:
+        value = self.argument.evaluate()
+        if isinstance(value, _sympy().MatrixBase):
+            return value.conjugate()
+        return _sympy().conjugate(value)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.argument,)
+
+
+@dataclass(frozen=True)
+class InnerProduct(Node):
+    """The complex inner product ``⟨u, v⟩ = Σ uᵢ·conj(vᵢ)`` (the second argument conjugated)."""
+
+    left: Node
+    right: Node
+    kind: ClassVar[str] = "innerproduct"
+
+    def evaluate(self) -> Any:
+        u, v = self.left.evaluate(), self.right.evaluate()
+        return _sympy().Add(*(x * _sympy().conjugate(y) for x, y in zip(u, v, strict=True)))
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.left, self.right)
+
+
+@dataclass(frozen=True)
+class Scale(Node):
+    """A scalar times a vector or matrix: ``(a·b/b·b) b``."""
+
+    factor: Node
+    argument: Node
+    kind: ClassVar[str] = "scale"
+
+    def evaluate(self) -> Any:
+        return self.factor.evaluate() * self.argument.evaluate()
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.factor, self.argument)
+
+
+@dataclass(frozen=True)
+class VectorSum(Node):
+    """Vectors or matrices added (``Wx + b``) or subtracted (``a − p``).
+
+    With ``broadcast`` the right side, a vector, is added to every row of the left (the
+    bias of a batch, ``XWᵀ + b``).
+    """
+
+    left: Node
+    right: Node
+    minus: bool = False
+    broadcast: bool = False
+    kind: ClassVar[str] = "vectorsum"
+
+    def evaluate(self) -> Any:
+        sym = _sympy()
+        left, right = self.left.evaluate(), self.right.evaluate()
+        if self.broadcast:
+            row = sym.Matrix(right).reshape(1, len(right))
+            right = sym.Matrix.vstack(*([row] * left.rows))
+        return left - right if self.minus else left + right
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.left, self.right)
+
+
+@dataclass(frozen=True)
+class Projection(Node):
+    """The projection ``proj_b a = (a·b / b·b) b`` of ``vector`` on ``onto``."""
+
+    vector: Node
+    onto: Node
+    kind: ClassVar[str] = "projection"
+
+    def evaluate(self) -> Any:
+        a, b = self.vector.evaluate(), self.onto.evaluate()
+        return (a.dot(b) / b.dot(b)) * b
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.vector, self.onto)
+
+
+@dataclass(frozen=True)
+class Similarity(Node):
+    """The cosine-similarity matrix ``S`` of the rows of ``argument``: Sᵢⱼ = cos θᵢⱼ."""
+
+    argument: Node
+    kind: ClassVar[str] = "similarity"
+
+    def evaluate(self) -> Any:
+        sym = _sympy()
+        value = self.argument.evaluate()
+        rows = [value.row(i) for i in range(value.rows)]
+        return sym.ImmutableMatrix(
+            [[u.dot(v) / (sym.sqrt(u.dot(u)) * sym.sqrt(v.dot(v))) for v in rows] for u in rows]
+        )
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.argument,)
+
+
+@dataclass(frozen=True)
+class Exp(Node):
+    """The exponential ``e^x``."""
+
+    argument: Node
+    kind: ClassVar[str] = "exp"
+
+    def evaluate(self) -> Any:
+        return _sympy().exp(self.argument.evaluate())
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.argument,)
+
+
+@dataclass(frozen=True)
+class Softmax(Node):
+    """Softmax by row: each entry ``e^{sᵢⱼ} / Σₖ e^{sᵢₖ}``, every row summing to 1."""
+
+    argument: Node
+    kind: ClassVar[str] = "softmax"
+
+    def evaluate(self) -> Any:
+        sym = _sympy()
+        value = self.argument.evaluate()
+        rows = []
+        for row in value.tolist():
+            powers = [sym.exp(x) for x in row]
+            total = sym.Add(*powers)
+            rows.append([p / total for p in powers])
+        return sym.ImmutableMatrix(rows)
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.argument,)
+
+
+@dataclass(frozen=True)
+class Masked(Node):
+    """The causal mask: entries above the diagonal replaced by ``−∞``."""
+
+    argument: Node
+    kind: ClassVar[str] = "masked"
+
+    def evaluate(self) -> Any:
+        sym = _sympy()
+        value = self.argument.evaluate()
+        return sym.ImmutableMatrix(
+            value.rows, value.cols, lambda i, j: -sym.oo if j > i else value[i, j]
+        )
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.argument,)
+
+
 def is_general(node: Node) -> bool:
     """Return True when ``node`` contains a letter index (a general formula, not a value)."""
     for sub in walk(node):
@@ -404,6 +629,8 @@ def is_general(node: Node) -> bool:
             return True
         if isinstance(sub, Slice) and isinstance(sub.index, str):
             return True
+        if isinstance(sub, Name) and getattr(sub.value, "is_MatrixExpr", False):
+            return True  # a vector or matrix of symbolic size
     return False
 
 

@@ -10,8 +10,11 @@ from pathlib import Path
 from linsteps.errors import UsageError
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically; refuse directories and unwritable places."""
+def write_atomic(path: str | Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, or bytes as they are) to ``path`` atomically.
+
+    Directories and unwritable places are refused with a UsageError.
+    """
     target = Path(path)
     if target.is_dir():
         raise UsageError("output_is_directory", path=str(path))
@@ -21,10 +24,16 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as error:
         raise UsageError("unwritable", path=str(path), reason=error.strerror or "error") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except OSError as error:

@@ -1,8 +1,13 @@
 """Operations: each builds a :class:`~linsteps.steps.Derivation` whose result equals SymPy's."""
 
+from linsteps.ops.attention import attention
 from linsteps.ops.geometry import angle, cos, norm
+from linsteps.ops.linear import linear
 from linsteps.ops.matmul import matmul
+from linsteps.ops.outer import outer
 from linsteps.ops.products import dot, hadamard
+from linsteps.ops.projection import project
+from linsteps.ops.transpose import transpose
 
 OPERATIONS = {
     "dot": dot,
@@ -11,6 +16,24 @@ OPERATIONS = {
     "angle": angle,
     "hadamard": hadamard,
     "matmul": matmul,
+    "outer": outer,
+    "transpose": transpose,
+    "project": project,
+    "linear": linear,
+    "attention": attention,
 }
 
-__all__ = ["OPERATIONS", "angle", "cos", "dot", "hadamard", "matmul", "norm"]
+__all__ = [
+    "OPERATIONS",
+    "angle",
+    "attention",
+    "cos",
+    "dot",
+    "hadamard",
+    "linear",
+    "matmul",
+    "norm",
+    "outer",
+    "project",
+    "transpose",
+]

@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.errors import UndefinedError
+from linsteps.errors import UndefinedError, UsageError
 from linsteps.notation import (
     Angle,
     Call,
@@ -21,6 +21,7 @@ from linsteps.notation import (
     Value,
 )
 from linsteps.operands import as_vector, to_operand
+from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     add,
@@ -60,6 +61,8 @@ def norm(
     a: Any, *, dim: int | str | None = None, places: int = DEFAULT_PLACES, full: bool = False
 ) -> Derivation:
     """Explain the Euclidean norm ‖a‖ = √(a·a) = √(Σ aᵢ²), the length of a."""
+    if general_forms.is_symbolic_dim(dim):
+        return general_forms.norm(a, str(dim))
     u = as_vector(to_operand(a, "a", dim=dim), "norm")
     lhs = Norm(u.node())
     names = entry_names(u, entries(u))
@@ -130,13 +133,26 @@ def _cos_steps(u: Operand, v: Operand, places: int, full: bool) -> tuple[list[An
 
 def cos(
     a: Any,
-    b: Any,
+    b: Any = None,
     *,
     dim: int | str | None = None,
     places: int = DEFAULT_PLACES,
     full: bool = False,
+    pairwise: bool = False,
 ) -> Derivation:
-    """Explain cos θ = a·b / (‖a‖‖b‖), the cosine similarity of a and b."""
+    """Explain cos θ = a·b / (‖a‖‖b‖), the cosine similarity of a and b.
+
+    With ``pairwise``, ``a`` is a list of vectors (the rows of a matrix) and the result is
+    their cosine-similarity matrix.
+    """
+    if pairwise or b is None:
+        if not pairwise or b is not None:
+            raise UsageError("cos_operands")
+        from linsteps.ops.similarity import cos_pairwise
+
+        return cos_pairwise(a, places=places, full=full)
+    if general_forms.is_symbolic_dim(dim):
+        return general_forms.cos(a, b, str(dim))
     u = as_vector(to_operand(a, "a", dim=dim), "cos")
     v = as_vector(to_operand(b, "b", dim=dim), "cos")
     lhs = Call("cos", Angle(u.node(), v.node()))

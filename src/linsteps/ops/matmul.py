@@ -20,6 +20,7 @@ from linsteps.notation import (
     Value,
 )
 from linsteps.operands import to_operand
+from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_ENTRIES,
@@ -106,6 +107,8 @@ def matmul(
     full: bool = False,
 ) -> Derivation:
     """Explain the matrix product AB: every entry a row of A times a column of B."""
+    if general_forms.is_symbolic_shape(shape) or general_forms.is_symbolic_shape(shape_b):
+        return general_forms.matmul(a, b, str(shape or shape_b), str(shape_b or shape))
     left, note_a = _oriented(to_operand(a, "A", shape=shape), "left")
     right, note_b = _oriented(to_operand(b, "B", shape=shape_b or shape), "right")
     (m, n), (n2, p) = left.shape, right.shape

@@ -9,6 +9,7 @@ import sympy
 from linsteps.errors import ShapeError
 from linsteps.notation import Dot, Grid, Hadamard, Indexed, Name, Product, Value
 from linsteps.operands import as_vector, to_operand
+from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_ENTRIES,
@@ -72,8 +73,19 @@ def dot(
     dim: int | str | None = None,
     places: int = DEFAULT_PLACES,
     full: bool = False,
+    complex: bool = False,
 ) -> Derivation:
-    """Explain the dot product a·b = Σ aᵢbᵢ: matching entries multiplied, then summed."""
+    """Explain the dot product a·b = Σ aᵢbᵢ: matching entries multiplied, then summed.
+
+    With ``complex``, ``i`` is the imaginary unit and the inner product with conjugation
+    ⟨a, b⟩ = Σ aᵢ·conj(bᵢ) is explained instead.
+    """
+    if complex:
+        from linsteps.ops.inner import inner
+
+        return inner(a, b, dim=dim, places=places, full=full)
+    if general_forms.is_symbolic_dim(dim):
+        return general_forms.dot(a, b, str(dim))
     u = as_vector(to_operand(a, "a", dim=dim), "dot")
     v = as_vector(to_operand(b, "b", dim=dim), "dot")
     check_lengths(u, v, "dot")
@@ -100,6 +112,9 @@ def hadamard(
     full: bool = False,
 ) -> Derivation:
     """Explain the element-wise product (A∘B)ᵢⱼ = AᵢⱼBᵢⱼ: no sum, the shape kept."""
+    if general_forms.is_symbolic_dim(dim) or general_forms.is_symbolic_shape(shape):
+        symbolic_dim = str(dim) if general_forms.is_symbolic_dim(dim) else None
+        return general_forms.hadamard(a, b, symbolic_dim, None if symbolic_dim else str(shape))
     left = to_operand(a, "A", dim=dim, shape=shape)
     right = to_operand(b, "B", dim=dim, shape=shape)
     if left.layout == "vector" and right.layout == "vector":

@@ -15,11 +15,17 @@ from linsteps.i18n import catalog, translate
 from linsteps.notation import (
     Angle,
     Call,
+    Conjugate,
     Degrees,
     Dot,
+    ElidedSum,
+    Entry,
+    Exp,
     Grid,
     Hadamard,
     Indexed,
+    InnerProduct,
+    Masked,
     MatProduct,
     Name,
     Node,
@@ -27,15 +33,21 @@ from linsteps.notation import (
     PairSum,
     Power,
     Product,
+    Projection,
     Quotient,
     Root,
+    Scale,
     Shape,
+    Similarity,
     Slice,
+    Softmax,
     Sum,
     SumOver,
+    SymbolicSum,
     Transpose,
     Value,
     ValueSum,
+    VectorSum,
 )
 from linsteps.render.printing import (
     decimal_of,
@@ -46,12 +58,21 @@ from linsteps.render.printing import (
     superscript,
     symbol_latex,
     symbol_text,
+    upper_bound,
 )
 
 # Binding strength, as in SymPy's precedence table: a child binding more loosely than its
 # parent's slot is parenthesised.
 ATOM, POWER, PRODUCT, SUM = 4, 3, 2, 1
 MAX_MATRIX_COLUMNS = 10
+
+# the nodes of general forms and of the operations built on them
+FORM_STRENGTH = {
+    "SymbolicSum": SUM,
+    "ElidedSum": SUM,
+    "VectorSum": SUM,
+    "Scale": PRODUCT,
+}
 
 
 @lru_cache(maxsize=65536)
@@ -108,6 +129,8 @@ class NodeFormatter:
     # precedence ------------------------------------------------------------------------------
     def strength(self, node: Node) -> int:
         """Return how tightly ``node`` binds when printed."""
+        if type(node).__name__ in FORM_STRENGTH:
+            return FORM_STRENGTH[type(node).__name__]
         if isinstance(node, Sum | PairSum | ValueSum):
             return SUM
         if isinstance(node, Product | Quotient | Dot | Hadamard | MatProduct):
@@ -232,7 +255,7 @@ class NodeFormatter:
     @staticmethod
     def juxtaposed(factors: tuple[Node, ...]) -> bool:
         """Return True when factors are names written side by side: a₁b₁, ‖a‖‖b‖."""
-        return all(isinstance(f, Name | Norm | Indexed) for f in factors)
+        return all(isinstance(f, Name | Norm | Indexed | Entry) for f in factors)
 
 
 class TextFormatter(NodeFormatter):
@@ -328,6 +351,51 @@ class TextFormatter(NodeFormatter):
     def _format_Shape(self, node: Shape) -> str:
         return f"{node.rows}×{node.cols}"
 
+    # general forms and the operations built on them -------------------------------------------
+    def _format_Entry(self, node: Entry) -> str:
+        return symbol_text(node.base) + subscript(index_text(node.indices))
+
+    def _format_SymbolicSum(self, node: SymbolicSum) -> str:
+        bounds = subscript(f"{node.index}={node.lower}") + upper_bound(str(node.upper))
+        return f"Σ{bounds} {self.wrap(node.body, PRODUCT)}"
+
+    def _format_ElidedSum(self, node: ElidedSum) -> str:
+        terms = [self.term(t) for t in node.terms]
+        if node.elide:
+            terms = [*terms[:-1], (False, self.symbols["cdots"]), terms[-1]]
+        return self.join_terms(terms, False)
+
+    def _format_Conjugate(self, node: Conjugate) -> str:
+        return f"conj({self.format(node.argument)})"
+
+    def _format_InnerProduct(self, node: InnerProduct) -> str:
+        return f"⟨{self.format(node.left)}, {self.format(node.right)}⟩"
+
+    def _format_Scale(self, node: Scale) -> str:
+        return f"{self.wrap(node.factor, ATOM)} {self.wrap(node.argument, ATOM)}"
+
+    def _format_VectorSum(self, node: VectorSum) -> str:
+        sign = self.symbols["minus"] if node.minus else self.symbols["plus"]
+        return f"{self.format(node.left)} {sign} {self.wrap(node.right, SUM + 1)}"
+
+    def _format_Projection(self, node: Projection) -> str:
+        return f"proj_{self.format(node.onto)} {self.wrap(node.vector, ATOM)}"
+
+    def _format_Similarity(self, node: Similarity) -> str:
+        return "S"
+
+    def _format_Exp(self, node: Exp) -> str:
+        inner = self.format(node.argument)
+        if set(inner) <= set("0123456789"):
+            return "e" + superscript(inner)
+        return f"e^({inner})"
+
+    def _format_Softmax(self, node: Softmax) -> str:
+        return f"softmax({self.format(node.argument)})"
+
+    def _format_Masked(self, node: Masked) -> str:
+        return f"mask({self.format(node.argument)})"
+
 
 class LatexFormatter(NodeFormatter):
     """LaTeX (amsmath) notation: ``a \\cdot b``, ``\\lVert a \\rVert``, ``\\sqrt{14}``."""
@@ -356,7 +424,7 @@ class LatexFormatter(NodeFormatter):
         value = node.value
         if isinstance(value, int):
             return str(value)
-        if getattr(value, "is_Matrix", False):
+        if getattr(value, "is_Matrix", False) and hasattr(value, "tolist"):
             return self._matrix(
                 [
                     [_latex_value(x, self.decimal, self.places) for x in row]
@@ -449,3 +517,46 @@ class LatexFormatter(NodeFormatter):
 
     def _format_Shape(self, node: Shape) -> str:
         return f"{node.rows} \\times {node.cols}"
+
+    # general forms and the operations built on them -------------------------------------------
+    def _format_Entry(self, node: Entry) -> str:
+        return f"{symbol_latex(node.base)}_{{{index_text(node.indices)}}}"
+
+    def _format_SymbolicSum(self, node: SymbolicSum) -> str:
+        bounds = f"_{{{node.index}={node.lower}}}^{{{node.upper}}}"
+        return f"\\sum{bounds} {self.wrap(node.body, PRODUCT)}"
+
+    def _format_ElidedSum(self, node: ElidedSum) -> str:
+        terms = [self.term(t) for t in node.terms]
+        if node.elide:
+            terms = [*terms[:-1], (False, self.symbols["cdots"]), terms[-1]]
+        return self.join_terms(terms, False)
+
+    def _format_Conjugate(self, node: Conjugate) -> str:
+        return f"\\overline{{{self.format(node.argument)}}}"
+
+    def _format_InnerProduct(self, node: InnerProduct) -> str:
+        return f"\\langle {self.format(node.left)}, {self.format(node.right)} \\rangle"
+
+    def _format_Scale(self, node: Scale) -> str:
+        return f"{self.wrap(node.factor, ATOM)} \\, {self.wrap(node.argument, ATOM)}"
+
+    def _format_VectorSum(self, node: VectorSum) -> str:
+        sign = self.symbols["minus"] if node.minus else self.symbols["plus"]
+        return f"{self.format(node.left)} {sign} {self.wrap(node.right, SUM + 1)}"
+
+    def _format_Projection(self, node: Projection) -> str:
+        onto, vector = self.format(node.onto), self.wrap(node.vector, ATOM)
+        return f"\\operatorname{{proj}}_{{{onto}}} {vector}"
+
+    def _format_Similarity(self, node: Similarity) -> str:
+        return "S"
+
+    def _format_Exp(self, node: Exp) -> str:
+        return f"e^{{{self.format(node.argument)}}}"
+
+    def _format_Softmax(self, node: Softmax) -> str:
+        return f"\\operatorname{{softmax}}\\left({self.format(node.argument)}\\right)"
+
+    def _format_Masked(self, node: Masked) -> str:
+        return f"\\operatorname{{mask}}\\left({self.format(node.argument)}\\right)"

@@ -99,7 +99,7 @@ class JsonBuilder:
                 {
                     "name": op.name,
                     "layout": op.layout,
-                    "shape": list(op.shape),
+                    "shape": [int(s) if str(s).isdigit() else str(s) for s in op.value.shape],
                     "source": op.source,
                     **(self.node(Value(op.value)) or {}),
                     "sympy": str(op.value),

@@ -42,6 +42,18 @@ def superscript(text: str) -> str:
     return f"^({text})"
 
 
+_SUP_LETTERS = str.maketrans(
+    "0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+)
+
+
+def upper_bound(text: str) -> str:
+    """Return the upper bound of a sum in superscripts (letters too), or ``^(text)``."""
+    if set(text) <= set("0123456789+-=()abcdefghijklmnoprstuvwxyz"):
+        return text.translate(_SUP_LETTERS)
+    return f"^({text})"
+
+
 def index_text(indices: tuple[int | str, ...]) -> str:
     """Join indices for a subscript: ``12`` for (1, 2), ``1,12`` when one has two digits."""
     parts = [str(i) for i in indices]
@@ -127,6 +139,31 @@ class TextPrinter(StrPrinter):  # type: ignore[misc]
 
     def _print_Float(self, expr: Any) -> str:
         return fixed_decimal(expr, self._settings["places"])
+
+    def _print_exp(self, expr: Any) -> str:
+        return f"e^({self._print(expr.args[0])})"
+
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        if type(expr).__name__ == "Indexed":  # before the class's own _sympystr
+            return self._print_Indexed(expr)
+        return str(super()._print(expr, **kwargs))
+
+    def _print_Indexed(self, expr: Any) -> str:
+        indices = tuple(str(i) for i in expr.indices)
+        return symbol_text(str(expr.base)) + subscript(index_text(indices))
+
+    def _print_Sum(self, expr: Any) -> str:
+        body = str(self.parenthesize(expr.function, PRECEDENCE["Add"]))
+        for index, lower, upper in reversed(expr.limits):
+            bounds = subscript(f"{index}={lower}") + upper_bound(str(upper))
+            body = f"Σ{bounds} {body}"
+        return body
+
+    def _print_MatMul(self, expr: Any) -> str:
+        return "".join(self.parenthesize(a, PRECEDENCE["Mul"]) for a in expr.args)
+
+    def _print_HadamardProduct(self, expr: Any) -> str:
+        return "∘".join(self.parenthesize(a, PRECEDENCE["Mul"]) for a in expr.args)
 
     def _print_acos(self, expr: Any) -> str:
         return f"arccos({self._print(expr.args[0])})"

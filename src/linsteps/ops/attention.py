@@ -1,0 +1,253 @@
+"""Scaled dot-product attention: scores QKᵀ/√d_k, softmax by row, then the weights times V."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from linsteps.errors import ShapeError
+from linsteps.notation import (
+    Dot,
+    Exp,
+    Grid,
+    Indexed,
+    Masked,
+    MatProduct,
+    Name,
+    Node,
+    Quotient,
+    Root,
+    Shape,
+    Softmax,
+    Sum,
+    SumOver,
+    Transpose,
+    Value,
+)
+from linsteps.operands import to_operand
+from linsteps.ops.common import (
+    DEFAULT_PLACES,
+    add,
+    approximate,
+    exact,
+    multiply,
+    pair_sum,
+    plain,
+    products_change,
+    settings_of,
+    sum_changes,
+    value_sum,
+)
+from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
+
+
+def _matrix(value: Any, name: str) -> Operand:
+    """Return an operand as a matrix whose rows are tokens (a vector is a single row)."""
+    operand = to_operand(value, name)
+    if operand.layout == "vector":
+        row = operand.value.reshape(1, operand.length)
+        return Operand(name, row, "matrix", operand.source, operand.decimal)
+    return operand
+
+
+def _grid(values: list[list[Any]]) -> Grid:
+    return Grid(tuple(tuple(Value(v) for v in row) for row in values))
+
+
+def _row(values: list[Any]) -> Grid:
+    return Grid((tuple(Value(v) for v in values),), "vector")
+
+
+def _score_chain(lhs: Node, q: list[Any], k: list[Any], i: int, j: int) -> tuple[Chain, Any]:
+    """Return (QKᵀ)ᵢⱼ = (row i of Q)·(row j of K) = products = sum."""
+    products = [multiply(p, r) for p, r in zip(q, k, strict=True)]
+    total = add(products)
+    links = [
+        Link("row_row", Dot(_row(q), _row(k))),
+        Link("substitute", pair_sum([Value(v) for v in q], [Value(v) for v in k], True)),
+    ]
+    if products_change(q, k):
+        links.append(Link("multiply", value_sum(products, True)))
+    if sum_changes(products, total):
+        links.append(Link("sum", Value(total)))
+    return Chain(Indexed(lhs, (i + 1, j + 1)), tuple(links), inline=True), exact(total)
+
+
+def attention(
+    q: Any,
+    k: Any,
+    v: Any = None,
+    *,
+    scale: bool = True,
+    causal: bool = False,
+    places: int = DEFAULT_PLACES,
+    full: bool = False,
+) -> Derivation:
+    """Explain softmax(QKᵀ/√d_k)·V: scores, scaling, softmax by row, weighted sum of V."""
+    queries, keys = _matrix(q, "Q"), _matrix(k, "K")
+    (n, d), (m, d_k) = queries.shape, keys.shape
+    if d != d_k:
+        raise ShapeError("attention_widths", n=n, d=d, m=m, k=d_k)
+    values_op = None if v is None else _matrix(v, "V")
+    if values_op is not None and values_op.shape[0] != m:
+        raise ShapeError("attention_values", m=m, rows=values_op.shape[0], cols=values_op.shape[1])
+    q_node, k_node = queries.node(), keys.node()
+    raw = MatProduct(q_node, Transpose(k_node))
+    scores_node: Node = Quotient(raw, Root(Value(d))) if scale else raw
+    masked_node: Node = Masked(scores_node) if causal else scores_node
+    weights_node = Softmax(masked_node)
+    lhs: Node = weights_node if values_op is None else MatProduct(weights_node, values_op.node())
+    operands = (queries, keys) if values_op is None else (queries, keys, values_op)
+    steps: list[Any] = [
+        Heading("attention", lhs),
+        Condition(
+            "attention_shapes",
+            {"shape_q": Shape(n, d), "shape_k": Shape(m, d), "d": d, "shape": Shape(n, m)},
+        ),
+    ]
+    if values_op is not None:
+        steps.append(
+            Condition(
+                "attention_values_shape",
+                {"m": m, "shape_v": Shape(*values_op.shape), "shape": Shape(n, values_op.shape[1])},
+            )
+        )
+    qs = [[plain(x) for x in row] for row in queries.value.tolist()]
+    ks = [[plain(x) for x in row] for row in keys.value.tolist()]
+    steps.append(
+        Chain(
+            Transpose(k_node),
+            (
+                Link("substitute", Transpose(_grid(ks))),
+                Link("transpose", _grid([list(c) for c in zip(*ks, strict=True)])),
+            ),
+        )
+    )
+    scores = []
+    for i in range(n):
+        line = []
+        for j in range(m):
+            chain, total = _score_chain(raw, qs[i], ks[j], i, j)
+            steps.append(chain)
+            line.append(total)
+        scores.append(line)
+    steps.append(Chain(raw, (Link("entries", _grid(scores)),)))
+    current = scores
+    if scale:
+        root = sympy.sqrt(d)
+        scaled = [[sympy.radsimp(s / root) for s in line] for line in scores]
+        steps.append(Note("why_scale", {"d": d}))
+        links = [Link("substitute", Quotient(_grid(scores), Root(Value(d))))]
+        links.append(Link("divide", _grid(scaled)))
+        steps.append(
+            Chain(scores_node, tuple(links), approximate(sympy.ImmutableMatrix(scaled), places))
+        )
+        current = scaled
+    if causal:
+        masked = [
+            [-sympy.oo if j > i else s for j, s in enumerate(line)]
+            for i, line in enumerate(current)
+        ]
+        steps.append(Note("causal_mask", {}))
+        steps.append(Chain(masked_node, (Link("mask", _grid(masked)),)))
+        current = masked
+    steps.append(
+        Rule(
+            Name("w", None, ("i", "j"), "entry"),
+            (
+                Quotient(
+                    Exp(Name("s", None, ("i", "j"), "entry")),
+                    SumOver("k", 1, m, Exp(Name("s", None, ("i", "k"), "entry"))),
+                ),
+            ),
+        )
+    )
+    weights: list[list[Any]] = []
+    for i, line in enumerate(current):
+        powers = [sympy.exp(s) for s in line]
+        denominator = sympy.Add(*powers)
+        row = [p / denominator for p in powers]
+        weights.append(row)
+        exps = Sum(tuple(Exp(Value(s)) for s in line)) if m > 1 else Exp(Value(line[0]))
+        for j, s in enumerate(line):
+            links = [
+                Link("substitute", Quotient(Exp(Value(s)), exps)),
+                Link("simplify", Value(row[j])),
+            ]
+            steps.append(
+                Chain(
+                    Indexed(weights_node, (i + 1, j + 1), "w"),
+                    tuple(links),
+                    approximate(row[j], places),
+                    inline=True,
+                )
+            )
+        row_total = sympy.cancel(sympy.together(sympy.Add(*row)))
+        entries = Sum(tuple(Indexed(weights_node, (i + 1, j + 1), "w") for j in range(m)))
+        steps.append(
+            Chain(
+                entries,
+                (
+                    Link("substitute", Sum(tuple(Value(w) for w in row))),
+                    Link("sum", Value(row_total)),
+                ),
+                inline=True,
+            )
+        )
+    weight_matrix = sympy.ImmutableMatrix(weights)
+    steps.append(Note("rows_sum_to_one", {}))
+    steps.append(
+        Chain(weights_node, (Link("entries", _grid(weights)),), approximate(weight_matrix, places))
+    )
+    if values_op is None:
+        steps.append(
+            Result(
+                lhs,
+                _grid(weights),
+                "attention_weights",
+                approximate(weight_matrix, places),
+                {"shape": Shape(n, m)},
+            )
+        )
+        return Derivation(
+            "attention",
+            operands,
+            tuple(steps),
+            weight_matrix,
+            settings_of(operands, places, full=full, scale=scale, causal=causal),
+        )
+    vs = [[plain(x) for x in row] for row in values_op.value.tolist()]
+    p = values_op.shape[1]
+    output: list[list[Any]] = []
+    for i in range(n):
+        line = []
+        for j in range(p):
+            column = [r[j] for r in vs]
+            total = sympy.together(
+                sympy.Add(*(w * exact(c) for w, c in zip(weights[i], column, strict=True)))
+            )
+            steps.append(
+                Chain(
+                    Indexed(lhs, (i + 1, j + 1), "o"),
+                    (
+                        Link("row_column", Dot(_row(weights[i]), _row(column))),
+                        Link("sum", Value(total)),
+                    ),
+                    approximate(total, places),
+                    inline=True,
+                )
+            )
+            line.append(total)
+        output.append(line)
+    result = sympy.ImmutableMatrix(output)
+    steps.append(
+        Result(lhs, _grid(output), "attention", approximate(result, places), {"shape": Shape(n, p)})
+    )
+    return Derivation(
+        "attention",
+        operands,
+        tuple(steps),
+        result,
+        settings_of(operands, places, full=full, scale=scale, causal=causal),
+    )

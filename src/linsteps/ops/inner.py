@@ -1,0 +1,89 @@
+"""The complex inner product ⟨a, b⟩ = Σ aᵢ·conj(bᵢ): the second argument conjugated."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from linsteps.notation import Conjugate, Dot, InnerProduct, PairSum, Product, Value, ValueSum
+from linsteps.operands import as_vector, to_operand
+from linsteps.ops.common import (
+    DEFAULT_PLACES,
+    SUMMARY_TERMS,
+    approximate,
+    changes,
+    entries,
+    entry_names,
+    exact,
+    needs_approximation,
+    settings_of,
+)
+from linsteps.ops.products import check_lengths, dot_chain
+from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Result, Rule
+
+
+def _approximate(value: Any, places: int) -> Any:
+    """Return the decimal form of a complex value when its real or imaginary part needs one."""
+    real, imaginary = value.as_real_imag()
+    if needs_approximation(real) or needs_approximation(imaginary):
+        return approximate(value, places)
+    return None
+
+
+def _pairs(left: list[Any], right: list[Any], full: bool) -> Any:
+    if len(left) == 1:
+        return Product((left[0], right[0]))
+    return PairSum(tuple(left), tuple(right), elide=not full and len(left) > SUMMARY_TERMS)
+
+
+def inner(
+    a: Any,
+    b: Any,
+    *,
+    dim: int | str | None = None,
+    places: int = DEFAULT_PLACES,
+    full: bool = False,
+) -> Derivation:
+    """Explain ⟨a, b⟩ = Σ aᵢ·conj(bᵢ); ``i`` in the operands is the imaginary unit."""
+    u = as_vector(to_operand(a, "a", dim=dim, imaginary_unit=True), "dot")
+    v = as_vector(to_operand(b, "b", dim=dim, imaginary_unit=True), "dot")
+    check_lengths(u, v, "dot")
+    x = [exact(p) for p in entries(u)]
+    y = [exact(q) for q in entries(v)]
+    lhs = InnerProduct(u.node(), v.node())
+    names_a, names_b = entry_names(u, x), entry_names(v, y)
+    rule = Rule(lhs, (_pairs(list(names_a), [Conjugate(n) for n in names_b], full),))
+    conjugates = [sympy.conjugate(q) for q in y]
+    products = [sympy.expand(p * c) for p, c in zip(x, conjugates, strict=True)]
+    total = sympy.expand(sympy.Add(*products))
+    links = [
+        Link("substitute", _pairs([Value(p) for p in x], [Conjugate(Value(q)) for q in y], full))
+    ]
+    if any(changes(q, c) for q, c in zip(y, conjugates, strict=True)):
+        links.append(
+            Link("conjugate", _pairs([Value(p) for p in x], [Value(c) for c in conjugates], full))
+        )
+    links.append(
+        Link("multiply", ValueSum(tuple(products), elide=not full and len(x) > SUMMARY_TERMS))
+    )
+    if len(products) > 1:
+        links.append(Link("sum", Value(total)))
+    names = {"a": u.name, "b": v.name}
+    steps: list[Any] = [
+        Heading("inner", lhs),
+        rule,
+        Condition("same_length", {"n": u.length}),
+        Note("conjugate_second", names),
+        Chain(lhs, tuple(links), _approximate(total, places)),
+    ]
+    plain_chain, plain_total = dot_chain(u, v, full, inline=True)
+    real = all(q.is_real for q in y)
+    if real:
+        steps.append(Note("inner_real", names))
+    else:
+        steps.append(Chain(Dot(u.node(), v.node()), plain_chain.links, inline=True))
+        same = sympy.expand(plain_total - total) == 0
+        steps.append(Note("inner_same" if same else "inner_differs", names))
+    steps.append(Result(lhs, Value(total), "inner", _approximate(total, places)))
+    return Derivation("inner", (u, v), tuple(steps), total, settings_of((u, v), places, full=full))

@@ -1,0 +1,117 @@
+"""The cosine-similarity matrix of a list of vectors: Sᵢⱼ = cos θᵢⱼ between rows i and j."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+
+from linsteps.errors import ShapeError, UndefinedError
+from linsteps.notation import (
+    Dot,
+    Grid,
+    Indexed,
+    Name,
+    Norm,
+    Product,
+    Quotient,
+    Similarity,
+    Value,
+)
+from linsteps.operands import to_operand
+from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
+from linsteps.ops.geometry import norm_chain
+from linsteps.ops.products import dot_chain
+from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
+
+MAX_PAIRS_SHOWN = 6
+
+
+def _rows(matrix: Operand) -> list[Operand]:
+    """Return the rows of ``matrix`` as vectors named x₁, x₂, …."""
+    return [
+        Operand(f"x_{i}", matrix.value.row(i - 1).T, "vector", matrix.source, matrix.decimal)
+        for i in range(1, matrix.shape[0] + 1)
+    ]
+
+
+def _cosine(dot_value: Any, left: Any, right: Any) -> Any:
+    value = dot_value / (left * right)
+    return sympy.radsimp(value) if value.is_number else value
+
+
+def cos_pairwise(vectors: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> Derivation:
+    """Explain the cosine-similarity matrix of the rows: Sᵢⱼ = xᵢ·xⱼ / (‖xᵢ‖‖xⱼ‖)."""
+    matrix = to_operand(vectors, "X")
+    if matrix.layout == "vector":
+        raise ShapeError("pairwise_needs_list", operand=matrix.name)
+    count, width = matrix.shape
+    rows = _rows(matrix)
+    x = matrix.node()
+    lhs = Similarity(x)
+    xi, xj = Name("x", None, ("i",), "vector"), Name("x", None, ("j",), "vector")
+    general = Quotient(Dot(xi, xj), Product((Norm(xi), Norm(xj))))
+    steps: list[Any] = [
+        Heading("pairwise", lhs),
+        Rule(Indexed(lhs, ("i", "j"), "S"), (general,)),
+        Condition("pairwise_rows", {"k": count, "n": width, "a": matrix.name}),
+    ]
+    norms = []
+    for row in rows:
+        chain, value = norm_chain(row, full, inline=True)
+        if value == 0:
+            raise UndefinedError("zero_row", operand=matrix.name, row=row.name[2:])
+        norms.append(value)
+        if chain.links:
+            steps.append(chain)
+    values = [[sympy.Integer(1) if i == j else None for j in range(count)] for i in range(count)]
+    shown = 0
+    pairs = [(i, j) for i in range(count) for j in range(i + 1, count)]
+    for i, j in pairs:
+        dot_part, dot_value = dot_chain(rows[i], rows[j], full, inline=True)
+        cosine = _cosine(dot_value, norms[i], norms[j])
+        values[i][j] = values[j][i] = cosine
+        if not full and shown >= MAX_PAIRS_SHOWN:
+            continue
+        shown += 1
+        if dot_part.links:
+            steps.append(dot_part)
+        substituted = Quotient(Value(dot_value), Product((Value(norms[i]), Value(norms[j]))))
+        links = [
+            Link(
+                "substitute",
+                Quotient(
+                    Dot(rows[i].node(), rows[j].node()),
+                    Product((Norm(rows[i].node()), Norm(rows[j].node()))),
+                ),
+            ),
+            Link("substitute", substituted),
+        ]
+        if sympy.fraction(cosine) != (dot_value, norms[i] * norms[j]):
+            links.append(Link("simplify", Value(cosine)))
+        steps.append(
+            Chain(
+                Indexed(lhs, (i + 1, j + 1), "S"),
+                tuple(links),
+                approximate(cosine, places),
+                inline=True,
+            )
+        )
+    if shown < len(pairs):
+        steps.append(Note("summarized", {"shown": shown, "total": len(pairs)}))
+    steps.append(Note("pairwise_symmetric", {"a": matrix.name}))
+    result = sympy.ImmutableMatrix(values)
+    grid = Grid(tuple(tuple(Value(v) for v in row) for row in values))
+    steps.append(
+        Result(lhs, grid, "pairwise", approximate(result, places), {"k": count, "a": matrix.name})
+    )
+    return Derivation(
+        "cos",
+        (matrix,),
+        tuple(steps),
+        result,
+        settings_of((matrix,), places, full=full, pairwise=True),
+    )
+
+
+__all__ = ["cos_pairwise"]
