@@ -539,6 +539,8 @@ def attention(draw: Draw, level: Level, undefined: bool) -> Problem:
     ``undefined``, K has one more column than Q or V one row fewer than K."""
     queries, keys, d = draw.pick(level.heads)
     q = _small(draw, level, queries, d)
+    if not any(any(row) for row in q):
+        q[0][0] = 1  # a zero query weighs every key alike: nothing to compute
     with_values = draw.chance(1, 2)
     wrong_values = undefined and with_values and draw.chance(1, 2)
     k = _small(draw, level, keys, d + 1 if undefined and not wrong_values else d)
