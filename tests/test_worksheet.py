@@ -80,6 +80,21 @@ def test_a_seed_gives_the_same_problems_as_when_this_was_written() -> None:
         ("[[0, 4, 0], [1, 5, 5]]", "[[4, 0], [4, 4], [3, 0], [1, 0]]"),
     ]
     assert student_seed(7, "alice") == 9381182396091698272
+    # The general forms, pinned when their generators were added.
+    forms = generate(7, 4, ("outer", "project", "linear", "attention"), "easy")
+    assert [p.inputs for p in forms] == [
+        ("[3, 5, 0]", "[0, 4]"),
+        ("[0, 4]", "[1, 1]"),
+        ("[[0, 1, 0], [4, 3, 0]]", "[4, 0, 1]", "[0, 4]"),
+        ("[[1], [0]]", "[[2], [0]]", "[[1, 0], [2, 0]]"),
+    ]
+    hard = generate(7, 4, ("outer", "project", "linear", "attention"), "hard")
+    assert [p.inputs for p in hard] == [
+        ("[sqrt(2), -8, -7, 8]", "[4, 4, -x]"),
+        ("[7, 6, 4]", "[3, 6, -2]"),
+        ("[[-6, 9, 9, -3], [2, -6, 8, -7], [9, -8, -3, 6]]", "[5, 9, 5, 2]", "[-4, -2, -7]"),
+        ("[[1], [2], [1]]", "[[-1], [2], [0]]", "[[0, 2], [2, -1], [-1, 1]]"),
+    ]
 
 
 def test_generators_draw_only_through_randrange(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -285,8 +300,34 @@ def test_operands_built_from_entries_equal_what_the_parser_reads() -> None:
                 assert [type(x) for x in parsed.value] == [type(x) for x in operand.value]
 
 
-def test_the_default_mix_is_every_topic_the_checker_reads() -> None:
-    assert parse_topics(None) == DEFAULT_TOPICS == tuple(t for t in TOPICS if t != "shapes")
+def test_the_default_mix_is_the_core_topics_with_shape_questions() -> None:
+    forms = ("outer", "project", "linear", "attention")
+    assert parse_topics(None) == DEFAULT_TOPICS == tuple(t for t in TOPICS if t not in forms)
+    assert "shapes" in DEFAULT_TOPICS
+
+
+def test_projections_have_whole_numbers_as_answers() -> None:
+    for difficulty in DIFFICULTIES:
+        for solved in make_sheet(13, 40, "project", difficulty).problems:
+            assert solved.derivation is not None
+            assert all(x.is_integer for x in solved.derivation.result), solved.problem.inputs
+
+
+def test_linear_and_attention_are_sometimes_undefined_and_name_why() -> None:
+    sheet = make_sheet(3, 80, "linear,attention", "medium")
+    keys = {s.error.key for s in sheet.problems if s.error is not None}
+    assert keys & {"linear_in_features", "linear_out_features", "linear_batch_in_features"}
+    assert keys & {"attention_widths", "attention_values"}
+    assert any(
+        s.operands[1].layout == "matrix" for s in sheet.problems if s.problem.topic == "linear"
+    )
+
+
+def test_attention_scores_stay_small_for_a_readable_softmax() -> None:
+    for difficulty in DIFFICULTIES:
+        for solved in make_sheet(9, 30, "attention", difficulty).problems:
+            q = solved.operands[0].value
+            assert q.cols in (1, 2, 4) and all(abs(x) <= 2 for x in q)
 
 
 @pytest.mark.parametrize("difficulty", DIFFICULTIES)
@@ -301,7 +342,9 @@ def test_answer_checking_reads_the_key_and_accepts_every_key_answer(difficulty: 
     assert list(key.problems) == [e["id"] for e in entries]
     for entry in entries:
         answer = entry["answer"]["sympy"]  # a scalar in the input syntax (sqrt, **, pi)
-        if answer.startswith("Matrix("):  # rows in the input syntax, from our own key
+        if entry["operation"] == "shapes":  # AB: 2×3; BA: undefined; … (the answer syntax)
+            answer = entry["answer"]["text"]
+        elif answer.startswith("Matrix("):  # rows in the input syntax, from our own key
             rows = sympy.sympify(answer).tolist()
             answer = "[" + ", ".join("[" + ", ".join(map(str, r)) + "]" for r in rows) + "]"
         verdict = check_problem(key.lookup(entry["id"]).problem(), answer)

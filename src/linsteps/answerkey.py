@@ -23,6 +23,7 @@ from typing import Any
 
 from linsteps.checking import OPTIONS, Problem
 from linsteps.errors import LinstepsError, UsageError
+from linsteps.shapequestions import is_shapes
 
 VERSION = 1
 MAX_KEY_BYTES = 50_000_000
@@ -32,6 +33,8 @@ _PROBLEM_REQUIRED = ("id", "operation", "inputs", "answer")
 _ANSWER = frozenset({"text", "latex", "sympy", "approx"})
 _STUDENT = frozenset({"seed", "problems"})
 _CHOICES = {"unit": ("radians", "degrees"), "orientation": ("any", "row", "column")}
+_FLAGS = frozenset({"complex", "scale", "causal"})
+_PART = frozenset({"expression", "operation", "inputs"})
 
 
 @dataclass(frozen=True)
@@ -204,8 +207,8 @@ class _Validator:
             raise self.fail("key_type", f"{where}.id", expected="a non-empty string")
         operation = raw["operation"]
         self.expect(operation, str, f"{where}.operation", "a string")
-        if operation not in OPERATIONS:
-            choices = ", ".join(OPERATIONS)
+        if operation not in OPERATIONS and not is_shapes(operation):
+            choices = ", ".join([*OPERATIONS, "shapes"])
             raise self.fail("key_operation", f"{where}.operation", name=operation, choices=choices)
         topic = raw.get("topic", operation)
         self.expect(topic, str, f"{where}.topic", "a string")
@@ -216,6 +219,10 @@ class _Validator:
         if not inputs:
             raise self.fail("key_type", f"{where}.inputs", expected="a non-empty list of strings")
         options = self.options(raw.get("options", {}), f"{where}.options")
+        if "parts" in options:
+            if not is_shapes(operation):
+                raise self.fail("key_unknown_field", f"{where}.options", name="parts")
+            self.parts(options["parts"], len(inputs), f"{where}.options.parts")
         self.inputs(inputs, options, f"{where}.inputs")
         self.fields(raw["answer"], _ANSWER, f"{where}.answer")
         for name, value in raw["answer"].items():
@@ -231,7 +238,12 @@ class _Validator:
             if value is None:
                 continue
             spot = f"{where}.{name}"
-            if name in _CHOICES:
+            if name in _FLAGS:
+                if not isinstance(value, bool):
+                    raise self.fail("key_type", spot, expected="true or false")
+            elif name == "parts":
+                self.expect(value, list, spot, "a list of parts")
+            elif name in _CHOICES:
                 if value not in _CHOICES[name]:
                     raise self.fail("key_type", spot, expected=" or ".join(_CHOICES[name]))
             elif name == "dim":
@@ -248,6 +260,33 @@ class _Validator:
             options[name] = value
         return options
 
+    def parts(self, raw: list[Any], count: int, where: str) -> None:
+        """Check the parts of a shape question: expression, operation, two input indices."""
+        from linsteps.ops import OPERATIONS
+
+        for index, part in enumerate(raw):
+            spot = f"{where}[{index}]"
+            self.fields(part, _PART, spot)
+            for name in sorted(_PART):
+                if name not in part:
+                    raise self.fail("key_missing", f"{spot}.{name}")
+            self.expect(part["expression"], str, f"{spot}.expression", "a string such as AB")
+            if part["operation"] not in OPERATIONS:
+                choices = ", ".join(OPERATIONS)
+                raise self.fail(
+                    "key_operation", f"{spot}.operation", name=part["operation"], choices=choices
+                )
+            indices = part["inputs"]
+            self.expect(indices, list, f"{spot}.inputs", "two input indices")
+            if len(indices) != 2:
+                raise self.fail("key_type", f"{spot}.inputs", expected="two input indices")
+            for i in indices:
+                self.expect(i, int, f"{spot}.inputs", "two input indices")
+                if not 0 <= i < count:
+                    raise self.fail(
+                        "key_type", f"{spot}.inputs", expected=f"indices 0 to {count - 1}"
+                    )
+
     def inputs(self, inputs: list[str], options: Mapping[str, Any], where: str) -> None:
         """Read every input with the parser (bare names stand for generic operands)."""
         from linsteps.operands import to_operand
@@ -255,6 +294,11 @@ class _Validator:
         generic = {k: options[k] for k in ("dim", "shape") if k in options}
         for i, text in enumerate(inputs):
             try:
-                to_operand(text, "AB"[i] if i < 2 else "C", **generic)
+                to_operand(
+                    text,
+                    "AB"[i] if i < 2 else "C",
+                    imaginary_unit=bool(options.get("complex")),
+                    **generic,
+                )
             except LinstepsError as error:
                 raise self.fail("key_input", f"{where}[{i}]", message=error) from None

@@ -11,36 +11,44 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
 from linsteps.errors import LinstepsError, ParseError, ShapeError, UndefinedError, UsageError
+from linsteps.shapequestions import is_shapes
 
 DEFAULT_TOLERANCE = 1e-3
 DEFAULT_TIME_LIMIT = 2.0
 UNDEFINED_WORDS = frozenset({"undefined", "not defined", "undef", "未定义", "无定义", "不存在"})
 _DEGREES = re.compile(r"^(?P<value>.*?)\s*(?:°|deg|degrees|度)\s*$", re.DOTALL)
-ENGINE_OPTIONS = frozenset({"dim", "shape", "shape_b", "entry"})
-CHECK_OPTIONS = frozenset({"unit", "orientation"})
+ENGINE_OPTIONS = frozenset({"dim", "shape", "shape_b", "entry", "complex", "scale", "causal"})
+CHECK_OPTIONS = frozenset({"unit", "orientation", "parts"})  # parts: of a shape question
 OPTIONS = ENGINE_OPTIONS | CHECK_OPTIONS
 
 Status = Literal["correct", "incorrect", "unverified"]
+# The names of the operands of an undefined problem, as the operations name them.
+_NAMES = {
+    "dot": "ab", "norm": "a", "cos": "ab", "angle": "ab", "outer": "ab", "project": "ab",
+    "transpose": "A", "linear": "Wxb", "attention": "QKV",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Answer:
     """An answer as read: ``kind`` is undefined, scalar, vector or matrix; values exact."""
 
-    kind: Literal["undefined", "scalar", "vector", "matrix"]
-    value: Any  # ImmutableMatrix (a scalar 1×1, a vector a column), or None when undefined
+    kind: Literal["undefined", "scalar", "vector", "matrix", "shapes"]
+    value: Any  # ImmutableMatrix (a scalar 1×1, a vector a column), None when undefined,
+    # or for a shape question {part: shape} (see linsteps.shapequestions)
     decimal: bool = False
     degrees: bool = False
     text: str = ""
 
 
-def read_answer(text: str) -> Answer:
-    """Read an answer: "undefined" (未定义), or a value in the input syntax, optionally with °."""
+def read_answer(text: str, *, imaginary_unit: bool = False) -> Answer:
+    """Read an answer: "undefined" (未定义), or a value in the input syntax, optionally with °
+    (with ``imaginary_unit``, ``i`` is √−1, as in the operands of ``dot --complex``)."""
     import sympy
 
     from linsteps.parsing import parse_value
@@ -51,7 +59,7 @@ def read_answer(text: str) -> Answer:
     match = _DEGREES.match(text)
     if match and match["value"].strip():
         text, degrees = match["value"], True
-    parsed = parse_value(text, operand="answer")
+    parsed = parse_value(text, operand="answer", imaginary_unit=imaginary_unit)
     if parsed.kind == "vector":
         value = sympy.ImmutableMatrix([x for row in parsed.rows for x in row])
     else:
@@ -102,12 +110,16 @@ class Expected:
                 "unknown_operation", name=problem.operation, choices=", ".join(OPERATIONS)
             )
         unknown = set(problem.options) - OPTIONS
-        if unknown:
-            raise UsageError("unknown_option", name=sorted(unknown)[0])
+        if unknown or "parts" in problem.options:
+            raise UsageError("unknown_option", name=sorted(unknown or {"parts"})[0])
         self.problem = problem
         operation: Any = OPERATIONS[problem.operation]
         accepted = inspect.signature(operation).parameters
-        options = {k: v for k, v in problem.options.items() if k in ENGINE_OPTIONS and v}
+        options = {
+            k: v
+            for k, v in problem.options.items()
+            if k in ENGINE_OPTIONS and (v or (v is False and k in accepted))
+        }
         for name in options:
             if name not in accepted:
                 raise UsageError("unknown_option", name=name)
@@ -124,10 +136,15 @@ class Expected:
         if self.derivation is not None:
             operands = self.derivation.inputs
         else:
-            lower = problem.operation in ("dot", "norm", "cos", "angle")
+            letters = _NAMES.get(problem.operation, "AB")
             operands = tuple(
-                to_operand(text, "ab"[i] if lower else "AB"[i], dim=options.get("dim"))
-                for i, text in enumerate(problem.inputs[:2])
+                to_operand(
+                    text,
+                    letters[i],
+                    dim=options.get("dim"),
+                    imaginary_unit=bool(options.get("complex")),
+                )
+                for i, text in enumerate(problem.inputs[: len(letters)])
             )
         names = tuple(
             op.name.lower() if op.layout == "vector" and not op.name.islower() else op.name
@@ -172,6 +189,15 @@ class Expected:
         """True when the result is a vector (one row or one column) of several entries."""
         return self.value is not None and 1 in self.value.shape and len(self.value) > 1
 
+    def explanation(self, lang: str = "en") -> str:
+        """How the result is derived: the derivation as text, or why there is none."""
+        from linsteps.i18n import translate
+
+        if self.derivation is not None:
+            return str(self.derivation.to_text(lang, color=False))
+        reason = self.reason.message(lang) if self.reason else ""
+        return f"{translate(lang, 'check.expected')}  {self.text(lang)}: {reason}\n"
+
     def text(self, lang: str = "en") -> str:
         """The expected result in one line (``undefined`` in ``lang`` when undefined)."""
         from linsteps.i18n import translate
@@ -194,6 +220,7 @@ class Verdict:
     answer: Answer | None = None
     params: Mapping[str, Any] = field(default_factory=dict)
     variant: str | None = None
+    parts: tuple[Verdict, ...] = ()  # of a shape question, one per part
 
     @property
     def correct(self) -> bool:
@@ -208,6 +235,9 @@ class Verdict:
             k: v.message(lang) if isinstance(v, LinstepsError) else v
             for k, v in self.params.items()
         }
+        wrong = [part.message(lang) for part in self.parts if not part.correct]
+        if wrong and self.status == "incorrect":
+            return " ".join(wrong)
         if self.diagnosis is None:
             return translate(lang, f"check.{self.status}_message", **params)
         key = f"diagnosis.{self.diagnosis}"
@@ -224,6 +254,10 @@ class Verdict:
             return None
         if self.answer.kind == "undefined":
             return translate(lang, "check.undefined")
+        if self.answer.kind == "shapes":
+            from linsteps.shapequestions import shape_text
+
+            return "; ".join(f"{k}: {shape_text(v, lang)}" for k, v in self.answer.value.items())
         value = self.answer.value
         shown = value[0, 0] if self.answer.kind == "scalar" else value
         if self.answer.kind == "vector":
@@ -243,7 +277,16 @@ class Verdict:
             "message": self.message(lang),
             "read_as": self.read_as(lang),
             "expected": self.expected.text(lang) if self.expected else None,
-        }
+        } | ({"parts": [_part_dict(p, lang) for p in self.parts]} if self.parts else {})
+
+
+def _part_dict(part: Verdict, lang: str) -> dict[str, Any]:
+    return {
+        "expression": part.params.get("expression"),
+        "correct": part.correct,
+        "diagnosis": part.diagnosis,
+        "message": part.message(lang),
+    }
 
 
 def check(
@@ -296,15 +339,131 @@ def _checked(
     from linsteps.equivalence import Unverified
     from linsteps.equivalence import time_limit as limited
 
-    read = read_answer(answer)
+    task = problem.problem if isinstance(problem, Expected) else problem
     expected = problem if isinstance(problem, Expected) else None
+    if isinstance(expected, ShapeExpected) or is_shapes(task.operation):
+        return _checked_shapes(task, expected, answer, time_limit)
+    read = read_answer(answer, imaginary_unit=bool(task.options.get("complex")))
     try:
         with limited(time_limit):
             if expected is None:
-                expected = Expected(problem)  # type: ignore[arg-type]
+                expected = Expected(task)
             return judge(read, expected, tolerance)
     except Unverified:
         return Verdict("unverified", None, expected, read, {"seconds": _seconds(time_limit)})
+
+
+def _checked_shapes(
+    task: Problem, expected: Expected | None, answer: str, time_limit: float | None
+) -> Verdict:
+    from linsteps.equivalence import Unverified
+    from linsteps.equivalence import time_limit as limited
+
+    shapes = expected if isinstance(expected, ShapeExpected) else ShapeExpected(task)
+    read = read_shapes_answer(answer, shapes)
+    try:
+        with limited(time_limit):
+            return judge_shapes(read, shapes)
+    except Unverified:
+        return Verdict("unverified", None, shapes, read, {"seconds": _seconds(time_limit)})
+
+
+class ShapeExpected(Expected):
+    """A shape question re-derived part by part: each part's shape, or why it is undefined."""
+
+    def __init__(self, problem: Problem) -> None:
+        from linsteps.shapequestions import derive_part, parts_of
+
+        unknown = set(problem.options) - {"parts"}
+        if unknown:
+            raise UsageError("unknown_option", name=sorted(unknown)[0])
+        self.problem = problem
+        self.derivation = None
+        self.reason = None
+        self.scalar = False
+        self.value = None
+        self.parts = []
+        for spec in parts_of(problem.options, len(problem.inputs)):
+            args = [problem.inputs[i] for i in spec["inputs"]]
+            try:
+                found = derive_part(spec["operation"], args)
+            except TypeError:
+                raise UsageError(
+                    "operand_count", operation=spec["operation"], count=len(args)
+                ) from None
+            self.parts.append(replace(found, expression=spec["expression"]))
+
+    @property
+    def undefined(self) -> bool:
+        """A shape question always has an answer (some parts may be undefined)."""
+        return False
+
+    @cached_property
+    def candidates(self) -> list[Any]:
+        """Shape questions are diagnosed part by part, not by candidates."""
+        return []
+
+    def text(self, lang: str = "en") -> str:
+        """Every part and its shape: ``AB: 2×3; BA: undefined; …``."""
+        from linsteps.shapequestions import shape_text
+
+        return "; ".join(f"{p.expression}: {shape_text(p.shape, lang)}" for p in self.parts)
+
+    def explanation(self, lang: str = "en") -> str:
+        """Each part: its derivation, or why it is undefined."""
+        blocks = []
+        for part in self.parts:
+            if part.derivation is not None:
+                body = str(part.derivation.to_text(lang, color=False)).rstrip("\n")
+            else:
+                body = part.reason.message(lang) if part.reason else ""
+            blocks.append(f"{part.expression}:\n{body}")
+        return "\n\n".join(blocks) + "\n"
+
+
+def expect(problem: Problem) -> Expected:
+    """The expected result of ``problem``: re-derived by the engine (part by part for a shape
+    question)."""
+    if is_shapes(problem.operation):
+        return ShapeExpected(problem)
+    return Expected(problem)
+
+
+def read_shapes_answer(text: str, expected: ShapeExpected) -> Answer:
+    """Read the answer to a shape question (see :mod:`linsteps.shapequestions`)."""
+    from linsteps.shapequestions import read_shapes
+
+    names = [p.expression for p in expected.parts]
+    found = read_shapes(text, names)
+    return Answer("shapes", {n: found[n] for n in names if n in found}, text=text)
+
+
+def judge_shapes(answer: Answer, expected: ShapeExpected) -> Verdict:
+    """Grade each part of a shape question; the diagnosis is that of the first wrong part."""
+    from linsteps.shapequestions import same_shape, shape_text, swapped
+
+    parts: list[Verdict] = []
+    for part in expected.parts:
+        given = answer.value.get(part.expression)
+        params: dict[str, Any] = {"expression": part.expression}
+        if given is None:
+            parts.append(Verdict("incorrect", "wrong_shape", None, None, params, "missing"))
+        elif part.shape == "undefined" and given != "undefined":
+            params |= {"reason": part.reason}
+            parts.append(Verdict("incorrect", "not_defined", None, None, params, "part_value"))
+        elif given == "undefined" and part.shape != "undefined":
+            params |= {"shape": shape_text(part.shape)}
+            parts.append(Verdict("incorrect", "not_defined", None, None, params, "part_defined"))
+        elif not same_shape(given, part.shape):
+            params |= {"expected": shape_text(part.shape), "answer": shape_text(given)}
+            variant = "part_swapped" if swapped(given, part.shape) else "part"
+            parts.append(Verdict("incorrect", "wrong_shape", None, None, params, variant))
+        else:
+            parts.append(Verdict("correct", None, None, None, params))
+    wrong = [p for p in parts if not p.correct]
+    if not wrong:
+        return Verdict("correct", None, expected, answer, parts=tuple(parts))
+    return Verdict("incorrect", wrong[0].diagnosis, expected, answer, parts=tuple(parts))
 
 
 def check_time_limit(seconds: float | None) -> float | None:
@@ -418,10 +577,13 @@ __all__ = [
     "Expected",
     "ParseError",
     "Problem",
+    "ShapeExpected",
     "Verdict",
     "check",
     "check_problem",
+    "expect",
     "judge",
+    "judge_shapes",
     "read_answer",
     "to_input",
 ]

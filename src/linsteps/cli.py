@@ -700,7 +700,8 @@ def worksheet(
 @app.command()
 def check(
     operation: Annotated[
-        str | None, typer.Argument(help="The operation: dot, norm, cos, angle, hadamard, matmul.")
+        str | None,
+        typer.Argument(help="The operation (as its command: dot, matmul, linear, …) or shapes."),
     ] = None,
     operands: Annotated[
         list[str] | None, typer.Argument(help="Its operands, as for the operation's command.")
@@ -735,6 +736,13 @@ def check(
     unit: Annotated[
         str | None, typer.Option("--unit", help="angle: the answer's unit, radians or degrees.")
     ] = None,
+    complex_: Annotated[
+        bool, typer.Option("--complex", help="dot: the complex inner product; i is √−1.")
+    ] = False,
+    no_scale: Annotated[
+        bool, typer.Option("--no-scale", help="attention: scores not divided by √d_k.")
+    ] = False,
+    causal: Annotated[bool, typer.Option("--causal", help="attention: the causal mask.")] = False,
     fmt: FormatOpt = Format.text,
     lang: LangOpt = Lang.en,
 ) -> None:
@@ -765,13 +773,16 @@ def check(
                 "shape_b": shapes[1] if len(shapes) > 1 else None,
                 "entry": entry,
                 "unit": unit,
+                "complex": complex_ or None,
+                "scale": False if no_scale else None,
+                "causal": causal or None,
             }
             if unit not in (None, "radians", "degrees"):
                 raise UsageError("check_usage")
             task = checking.Problem(
                 operation,
                 tuple(load(o) for o in operands or []),
-                {k: v for k, v in options.items() if v},
+                {k: v for k, v in options.items() if v or v is False},
             )
         verdict = checking.check_problem(
             task,

@@ -37,6 +37,8 @@ CODES = (
     "missing_bias",
     "missing_scale",
     "softmax_wrong_axis",
+    "missing_conjugate",
+    "orthogonal_component",
     "not_defined",
     "arithmetic_error",
 )
@@ -118,6 +120,9 @@ def _dot(setting: Setting) -> Iterator[Candidate]:
     (a, b), (na, nb) = setting.operands, setting.names
     u, v = flat(a), flat(b)
     names = {"a": na, "b": nb}
+    if setting.options.get("complex"):
+        yield from _complex(u, v, names)
+        return
     yield Candidate("outer_instead_of_inner", matrix(sympy.Matrix(u) * sympy.Matrix([v])), names)
     if len(u) != len(v):
         return
@@ -125,6 +130,21 @@ def _dot(setting: Setting) -> Iterator[Candidate]:
     yield Candidate("forgot_to_sum", matrix(sympy.Matrix(products)), names)
     total = sympy.Add(*products)
     yield from _sign_terms(total, products, na, nb, lambda s: s)
+
+
+def _complex(u: list[Any], v: list[Any], names: dict[str, str]) -> Iterator[Candidate]:
+    """⟨a, b⟩ = Σ aᵢ·conj(bᵢ): without the conjugate, or with it on the first argument."""
+    if len(u) != len(v):
+        return
+    right = sympy.expand(sympy.Add(*(x * sympy.conjugate(y) for x, y in zip(u, v, strict=True))))
+    plain = sympy.expand(dot_of(u, v))
+    first = sympy.expand(sympy.conjugate(right))
+    if plain != right:
+        yield Candidate("missing_conjugate", matrix(plain), names)
+    if first != right:
+        yield Candidate("missing_conjugate", matrix(first), names, "first")
+    products = [sympy.expand(x * sympy.conjugate(y)) for x, y in zip(u, v, strict=True)]
+    yield Candidate("forgot_to_sum", matrix(sympy.Matrix(products)), names, "complex")
 
 
 def _sign_terms(
@@ -272,14 +292,59 @@ def _matmul(setting: Setting) -> Iterator[Candidate]:
             yield Candidate(candidate.code, value, candidate.params, candidate.variant)
 
 
-# --- layers: linear, attention (used once those operations exist) -------------------------------
+# --- the general forms: outer, transpose, project ----------------------------------------------
+
+
+@derives("outer")
+def _outer(setting: Setting) -> Iterator[Candidate]:
+    u, v = flat(setting.operands[0]), flat(setting.operands[1])
+    names = {"a": setting.names[0], "b": setting.names[1]}
+    result = sympy.Matrix(u) * sympy.Matrix([v])
+    if result != result.T:
+        form = f"{names['b']}{names['a']}ᵀ"
+        yield Candidate("transposed", matrix(result.T), {**names, "form": form})
+    if len(u) == len(v):
+        yield Candidate("outer_instead_of_inner", matrix(dot_of(u, v)), names, "inner")
+
+
+@derives("transpose")
+def _transpose(setting: Setting) -> Iterator[Candidate]:
+    a = setting.operands[0]
+    if setting.layouts[0] != "vector" and a != a.T:
+        yield Candidate("transposed", matrix(a), {"a": setting.names[0]}, "unchanged")
+
+
+@derives("project")
+def _project(setting: Setting) -> Iterator[Candidate]:
+    u, v = flat(setting.operands[0]), flat(setting.operands[1])
+    if len(u) != len(v):
+        return
+    names = {"a": setting.names[0], "b": setting.names[1]}
+    ab, aa, bb = dot_of(u, v), dot_of(u, u), dot_of(v, v)
+    if bb == 0:
+        return
+    result = matrix(sympy.Matrix(v) * (ab / bb))
+    if aa != 0:
+        other = matrix(sympy.Matrix(u) * (ab / aa))
+        if other != result:
+            yield Candidate("reversed_order", other, names, "project")
+    rest = matrix(sympy.Matrix(u) - result)
+    if rest != result:
+        yield Candidate("orthogonal_component", rest, names)
+
+
+# --- layers: linear, attention -------------------------------------------------------------------
 
 
 @derives("linear")
 def _linear(setting: Setting) -> Iterator[Candidate]:
-    w, x = setting.operands[0], matrix(sympy.Matrix(flat(setting.operands[1])))
+    w, x = setting.operands[0], setting.operands[1]
     names = {"w": setting.names[0], "x": setting.names[1]}
     bias = matrix(sympy.Matrix(flat(setting.operands[2]))) if len(setting.operands) > 2 else None
+    if setting.layouts[1] == "matrix" and x.shape != (w.cols, 1):
+        yield from _batch(w, x, bias, {**names, "b": setting.names[2] if bias else "b"})
+        return
+    x = matrix(sympy.Matrix(flat(x)))
     plain = _product(w, x)
     if bias is not None and plain is not None and plain.shape == bias.shape:
         yield Candidate("missing_bias", plain, {**names, "b": setting.names[2]})
@@ -288,6 +353,30 @@ def _linear(setting: Setting) -> Iterator[Candidate]:
         if bias is not None and transposed.shape == bias.shape:
             transposed = matrix(transposed + bias)
         yield Candidate("transposed", transposed, {**names, "form": f"{names['w']}ᵀ"}, "weight")
+
+
+def _batch(w: Any, x: Any, bias: Any, names: dict[str, str]) -> Iterator[Candidate]:
+    """A batch X (one sample per row): XWᵀ + b, and what forgetting a part of it gives."""
+
+    def plus_bias(value: Any) -> Any:
+        if bias is None or value.cols != bias.rows:
+            return value
+        return matrix(value + sympy.ones(value.rows, 1) * bias.T)
+
+    plain = _product(x, w.T)
+    if plain is None:
+        return
+    if bias is not None and plain.cols == bias.rows:
+        yield Candidate("missing_bias", plain, names, "batch")
+    result = plus_bias(plain)
+    untransposed = _product(x, w)
+    if untransposed is not None:
+        form = f"{names['x']}{names['w']}"
+        yield Candidate("transposed", plus_bias(untransposed), {**names, "form": form}, "batch")
+    if result != result.T:
+        form = f"({names['x']}{names['w']}ᵀ + {names['b']})ᵀ" if bias is not None else ""
+        form = form or f"({names['x']}{names['w']}ᵀ)ᵀ"
+        yield Candidate("transposed", matrix(result.T), {**names, "form": form})
 
 
 def softmax_rows(scores: Any) -> Any:
@@ -300,21 +389,40 @@ def softmax_rows(scores: Any) -> Any:
     return matrix(sympy.Matrix(rows))
 
 
+def _masked(scores: Any) -> Any:
+    """The causal mask: −∞ above the diagonal (a query sees no later key)."""
+    return matrix(
+        sympy.Matrix(scores.rows, scores.cols, lambda i, j: -sympy.oo if j > i else scores[i, j])
+    )
+
+
 @derives("attention")
 def _attention(setting: Setting) -> Iterator[Candidate]:
     q, k = setting.operands[0], setting.operands[1]
+    if q.rows == 1 and setting.layouts[0] == "vector":
+        q = matrix(sympy.Matrix([flat(q)]))
+    if setting.layouts[1] == "vector":
+        k = matrix(sympy.Matrix([flat(k)]))
     if q.cols != k.cols:
         return
     v = setting.operands[2] if len(setting.operands) > 2 else None
+    if v is not None and setting.layouts[2] == "vector":
+        v = matrix(sympy.Matrix([flat(v)]))
+    scale = setting.options.get("scale", True) is not False
+    causal = bool(setting.options.get("causal"))
     raw = matrix(q * k.T)
-    scaled = matrix(raw / sympy.sqrt(q.cols))
+    scaled = matrix((raw / sympy.sqrt(q.cols)).applyfunc(sympy.radsimp)) if scale else raw
+
+    def mask(scores: Any) -> Any:
+        return _masked(scores) if causal else scores
+
     names = {"d": str(q.cols)}
-    variants = (
-        ("missing_scale", softmax_rows(raw)),
-        ("softmax_wrong_axis", softmax_rows(scaled.T).T),
-    )
+    variants = [("softmax_wrong_axis", softmax_rows(mask(scaled).T).T)]
+    if scale:
+        variants.insert(0, ("missing_scale", softmax_rows(mask(raw))))
     for code, weights in variants:
         yield Candidate(code, matrix(weights), names)
         if v is not None and weights.cols == v.rows:
             yield Candidate(code, matrix(weights * v), names)
-    yield Candidate("missing_scale", raw, names, "scores")
+    if scale:
+        yield Candidate("missing_scale", raw, names, "scores")

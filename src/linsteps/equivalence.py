@@ -134,6 +134,8 @@ def exactly_equal(a: Any, b: Any) -> bool:
         return False
     symbols = difference.free_symbols
     if not symbols:
+        if a.free_symbols or b.free_symbols:  # the symbols cancel: a constant difference
+            return _numeric_zero(difference, difference, sympy.Integer(0))
         return _numeric_zero(difference, a, b)
     return _zero_at_points(difference, sorted(symbols, key=str))
 

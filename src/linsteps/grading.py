@@ -26,9 +26,11 @@ from linsteps.checking import (
     DEFAULT_TIME_LIMIT,
     DEFAULT_TOLERANCE,
     Expected,
+    ShapeExpected,
     check_problem,
     check_time_limit,
     check_tolerance,
+    expect,
 )
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.i18n import translate
@@ -160,7 +162,7 @@ class _Grader:
         slot = id(problem)
         if slot not in self.expected:
             try:
-                self.expected[slot] = Expected(problem.problem())
+                self.expected[slot] = expect(problem.problem())
             except LinstepsError as error:
                 self.expected[slot] = error
         return self.expected[slot]
@@ -222,11 +224,11 @@ class _Grader:
             expected = self.expected_for(problem)
             if isinstance(expected, LinstepsError):
                 text = expected.message(self.settings.lang)
-            elif expected.derivation is None:
+            elif expected.derivation is None and not isinstance(expected, ShapeExpected):
                 reason = expected.reason
                 text = reason.message(self.settings.lang) if reason else ""
             else:
-                text = expected.derivation.to_text(self.settings.lang, color=False).rstrip("\n")
+                text = expected.explanation(self.settings.lang).rstrip("\n")
             self.derivations[slot] = text
         return self.derivations[slot]
 
@@ -319,7 +321,7 @@ class Grading:
             self.warn(translate(settings.lang, "grade.cp1252", path=self.submissions.path))
         if not self.key.roster:
             for problem in self.key.problems.values():
-                Expected(problem.problem())  # a key error stops before grading
+                expect(problem.problem())  # a key error stops before grading
 
     def warn(self, message: str) -> None:
         self.summary.warnings.append(message)

@@ -15,15 +15,19 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
 from linsteps.errors import UsageError
 
-TOPICS = ("dot", "norm", "cos", "angle", "hadamard", "matmul", "shapes")
-# The default mix: every topic that answer checking and grading can read back from a key.
-DEFAULT_TOPICS = TOPICS[:-1]
+TOPICS = (
+    "dot", "norm", "cos", "angle", "hadamard", "matmul", "shapes",
+    "outer", "project", "linear", "attention",
+)  # fmt: skip
+# The default mix: the core explainer's topics; the general forms (outer products,
+# projections, linear layers, attention) are on a sheet when ``--topics`` names them.
+DEFAULT_TOPICS = TOPICS[:7]
 DIFFICULTIES = ("easy", "medium", "hard")
 SYMMETRIC = frozenset({"dot", "cos", "angle", "hadamard"})
 SHAPE_PARTS = (
@@ -88,6 +92,8 @@ class Level:
     symbols: bool = False
     signs: bool = False
     spread: int = 0
+    layers: tuple[tuple[int, int], ...] = ((2, 2), (2, 3), (3, 2))  # out, in features
+    heads: tuple[tuple[int, int, int], ...] = ((2, 2, 1),)  # queries, keys, d_k
 
     @property
     def top(self) -> int:
@@ -96,7 +102,15 @@ class Level:
 
 
 LEVELS = {
-    "easy": Level("easy", (2, 3), 0, 5, ((2, 2, 2), (2, 2, 1), (2, 3, 2), (3, 2, 2), (2, 3, 1))),
+    "easy": Level(
+        "easy",
+        (2, 3),
+        0,
+        5,
+        ((2, 2, 2), (2, 2, 1), (2, 3, 2), (3, 2, 2), (2, 3, 1)),
+        layers=((2, 2), (2, 3), (3, 2)),
+        heads=((1, 2, 1), (2, 2, 1), (2, 3, 1)),
+    ),
     "medium": Level(
         "medium",
         (3, 4),
@@ -105,6 +119,8 @@ LEVELS = {
         ((2, 3, 2), (3, 2, 2), (2, 2, 3), (3, 3, 1), (2, 3, 1), (3, 2, 3)),
         fractions=True,
         signs=True,
+        layers=((2, 3), (3, 2), (3, 3), (2, 4)),
+        heads=((2, 2, 1), (2, 3, 1), (2, 2, 4), (1, 3, 4)),
     ),
     "hard": Level(
         "hard",
@@ -115,6 +131,8 @@ LEVELS = {
         surds=True,
         symbols=True,
         signs=True,
+        layers=((3, 3), (3, 4), (4, 3), (2, 4)),
+        heads=((2, 2, 2), (2, 3, 2), (2, 2, 4), (3, 3, 1)),
     ),
 }
 
@@ -458,6 +476,80 @@ def shapes(draw: Draw, level: Level, undefined: bool) -> Problem:
     return problem("shapes", a_rows, b_rows, a, b, options={"parts": parts})
 
 
+# Directions b with a vector w orthogonal to it: a = t·b + s·w projects onto b as t·b.
+PROJECTIONS: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...] = (
+    ((1, 0), (0, 1)), ((1, 1), (1, -1)), ((3, 4), (4, -3)), ((1, 2), (2, -1)),
+    ((1, 0, 0), (0, 1, 1)), ((1, 1, 0), (1, -1, 2)), ((1, 2, 2), (2, 1, -2)),
+    ((2, 1, 2), (1, 0, -1)), ((1, 1, 1), (1, -1, 0)), ((0, 3, 4), (1, 0, 0)),
+    ((2, 3, 6), (3, -2, 0)),
+)  # fmt: skip
+
+
+def outer(draw: Draw, level: Level, undefined: bool) -> Problem:
+    """a bᵀ of two vectors, of the same or different lengths (always defined)."""
+    n, m = draw.pick(level.lengths), draw.pick(level.lengths)
+    return problem("outer", vector(draw, level, n), vector(draw, level, m))
+
+
+def project(draw: Draw, level: Level, undefined: bool) -> Problem:
+    """proj_b a with a clean answer: a = t·b + s·w with w ⊥ b, so proj_b a = t·b.
+
+    Axis permutations, sign flips and scaling (``move``) keep the answer a whole multiple of b.
+    """
+    low = -2 if level.signs else 0
+    for _ in range(50):
+        b0, w = draw.pick(PROJECTIONS)
+        t = draw.between(1, 2 + level.spread) * (-1 if level.signs and draw.chance(1, 4) else 1)
+        s = draw.between(low, 2 + level.spread)
+        a0 = [t * x + s * y for x, y in zip(b0, w, strict=True)]
+        a, b = move(draw, level, [a0, b0])
+        if _usable(level, a, b) and any(a):
+            return problem("project", a, b)
+    k = 1 + level.spread
+    return problem("project", [k, 2], [1, 0])
+
+
+def linear(draw: Draw, level: Level, undefined: bool) -> Problem:
+    """y = Wx + b (a batch X of two samples one time in four, beyond easy); when
+    ``undefined``, x with the wrong number of in_features or b of the wrong out_features."""
+    out_features, in_features = draw.pick(level.layers)
+    w = matrix(draw, level, out_features, in_features)
+    width, bias_length = in_features, out_features
+    if undefined:
+        if draw.chance(1, 2):
+            width += draw.pick((-1, 1)) if width > 2 else 1
+        else:
+            bias_length += draw.pick((-1, 1)) if bias_length > 2 else 1
+    batch = level.name != "easy" and draw.chance(1, 4)
+    x: Operand = matrix(draw, level, 2, width) if batch else vector(draw, level, width)
+    if draw.chance(1, 5) and not (undefined and bias_length != out_features):
+        return problem("linear", w, x)
+    return problem("linear", w, x, vector(draw, level, bias_length, symbols=False))
+
+
+def _small(draw: Draw, level: Level, rows: int, cols: int) -> list[list[Entry]]:
+    """A rows×cols matrix of small whole numbers (0..2, or −1..2 with signs)."""
+    low = -1 - level.spread if level.signs else 0
+    return [[draw.between(low, 2 + level.spread) for _ in range(cols)] for _ in range(rows)]
+
+
+def attention(draw: Draw, level: Level, undefined: bool) -> Problem:
+    """softmax(QKᵀ/√d_k)·V with tiny whole numbers, so the exact softmax stays readable; V
+    half the time.  d_k is 1 or 4 below hard (an integer √d_k), 2 for hard's surds.  When
+    ``undefined``, K has one more column than Q or V one row fewer than K."""
+    queries, keys, d = draw.pick(level.heads)
+    q = _small(draw, level, queries, d)
+    if not any(any(row) for row in q):
+        q[0][0] = 1  # a zero query weighs every key alike: nothing to compute
+    with_values = draw.chance(1, 2)
+    wrong_values = undefined and with_values and draw.chance(1, 2)
+    k = _small(draw, level, keys, d + 1 if undefined and not wrong_values else d)
+    if not with_values:
+        return problem("attention", q, k)
+    v = _small(draw, level, keys - 1 if wrong_values else keys, draw.between(1, 2))
+    return problem("attention", q, k, v)
+
+
 GENERATORS: dict[str, Callable[[Draw, Level, bool], Problem]] = {
     "dot": dot,
     "norm": norm,
@@ -466,8 +558,12 @@ GENERATORS: dict[str, Callable[[Draw, Level, bool], Problem]] = {
     "hadamard": hadamard,
     "matmul": matmul,
     "shapes": shapes,
+    "outer": outer,
+    "project": project,
+    "linear": linear,
+    "attention": attention,
 }
-CAN_BE_UNDEFINED = frozenset({"dot", "hadamard", "matmul"})
+CAN_BE_UNDEFINED = frozenset({"dot", "hadamard", "matmul", "linear", "attention"})
 MAX_COUNT = 10_000
 
 
@@ -530,15 +626,4 @@ def generate(seed: int, count: int, topics: Sequence[str], difficulty: str) -> l
 def _widened(level: Level, spread: int) -> Level:
     if spread == 0:
         return level
-    return Level(
-        level.name,
-        level.lengths,
-        level.low,
-        level.high,
-        level.shapes,
-        level.fractions,
-        level.surds,
-        level.symbols,
-        level.signs,
-        spread,
-    )
+    return replace(level, spread=spread)

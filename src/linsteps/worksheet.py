@@ -115,6 +115,11 @@ def operand_names(problem: Problem) -> tuple[str, ...]:
     """Return the names the explainer gives the inputs: a, b for vectors, A, B for matrices."""
     if problem.operation == "shapes":
         return ("A", "B", "a", "b")
+    if problem.operation == "linear":
+        batch = len(problem.inputs) > 1 and problem.inputs[1].startswith("[[")
+        return ("W", "X" if batch else "x", "b")[: len(problem.inputs)]
+    if problem.operation == "attention":
+        return ("Q", "K", "V")[: len(problem.inputs)]
     if problem.operation in ("matmul", "hadamard"):
         vectors = all(not text.startswith("[[") for text in problem.inputs)
         if problem.operation == "hadamard" and vectors:

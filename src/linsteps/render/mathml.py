@@ -159,9 +159,53 @@ class MathMLPrinter(MathMLPresentationPrinter):  # type: ignore[misc]
         return row
 
 
+_NEGATIVE = "<mrow><mo>&#8722;</mo><mn>{}</mn></mrow>"  # as SymPy's printer writes our −
+
+
+def _number_mathml(value: Any, decimal: bool) -> str | None:
+    """Return a rational number as :class:`MathMLPrinter` prints it, without the printer (the
+    bulk of a worksheet's values); None for anything else.  A test holds the two identical."""
+    if not getattr(value, "is_Rational", False):
+        return None
+    if value.is_Integer:
+        n = int(value)
+        return _NEGATIVE.format(-n) if n < 0 else f"<mn>{n}</mn>"
+    if decimal:
+        text = decimal_of(value)
+        if text is not None:
+            return _NEGATIVE.format(text[1:]) if text.startswith("-") else f"<mn>{text}</mn>"
+    p, q = int(value.p), int(value.q)
+    fraction = f"<mfrac><mn>{abs(p)}</mn><mn>{q}</mn></mfrac>"
+    return f"<mrow><mo>−</mo>{fraction}</mrow>" if p < 0 else fraction
+
+
+def _fast_mathml(value: Any, decimal: bool) -> str | None:
+    """Return a rational number, or a matrix of them, in MathML; None for anything else."""
+    if not getattr(value, "is_Matrix", False):
+        return _number_mathml(value, decimal)
+    rows = []
+    for row in value.tolist():
+        cells = []
+        for entry in row:
+            text = _number_mathml(entry, decimal)
+            if text is None:
+                return None
+            cells.append(f"<mtd>{text}</mtd>")
+        rows.append("<mtr>" + "".join(cells) + "</mtr>")
+    return "<mrow><mo>[</mo><mtable>" + "".join(rows) + "</mtable><mo>]</mo></mrow>"
+
+
 @lru_cache(maxsize=65536)
 def format_mathml(value: Any, decimal: bool = False, places: int = 4) -> str:
     """Return one value as a presentation MathML fragment (no ``<math>`` wrapper)."""
+    fast = _fast_mathml(value, decimal)
+    if fast is not None:
+        return fast
+    return _printed_mathml(value, decimal, places)
+
+
+def _printed_mathml(value: Any, decimal: bool = False, places: int = 4) -> str:
+    """Return one value as SymPy's presentation printer (adjusted) writes it."""
     printer = MathMLPrinter({"decimal": decimal, "places": places})
     text = _named_entities(str(printer.doprint(value)))
     return text.replace("<mo>-</mo>", "<mo>−</mo>")

@@ -26,11 +26,7 @@ def verdict_text(verdict: Verdict, lang: str = "en", *, explain: bool = False) -
     text = "\n".join(lines) + "\n"
     expected = verdict.expected
     if explain and expected is not None:
-        if expected.derivation is not None:
-            body = expected.derivation.to_text(lang, color=False)
-        else:
-            reason = expected.reason.message(lang) if expected.reason else ""
-            body = f"{translate(lang, 'check.expected')}  {expected.text(lang)}: {reason}\n"
+        body = expected.explanation(lang)
         text += f"\n{translate(lang, 'check.explanation')}\n{body}"
     return text
 
