@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 LANGUAGES = ("en", "zh")
-_SECTIONS = ("core", "parsing", "formats", "worksheet", "checking", "forms")
+_SECTIONS = ("core", "parsing", "formats", "worksheet", "checking", "forms", "compare", "guide")
 
 
 @cache
