@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from linsteps.checking import OPTIONS, Problem
+from linsteps.compare import PRODUCT_NAMES
 from linsteps.errors import LinstepsError, UsageError
 
 VERSION = 1
@@ -32,6 +33,7 @@ _PROBLEM_REQUIRED = ("id", "operation", "inputs", "answer")
 _ANSWER = frozenset({"text", "latex", "sympy", "approx"})
 _STUDENT = frozenset({"seed", "problems"})
 _CHOICES = {"unit": ("radians", "degrees"), "orientation": ("any", "row", "column")}
+_PRODUCTS = PRODUCT_NAMES
 
 
 @dataclass(frozen=True)
@@ -234,6 +236,9 @@ class _Validator:
             if name in _CHOICES:
                 if value not in _CHOICES[name]:
                     raise self.fail("key_type", spot, expected=" or ".join(_CHOICES[name]))
+            elif name == "product":
+                if value not in _PRODUCTS:
+                    raise self.fail("key_type", spot, expected=" or ".join(_PRODUCTS))
             elif name == "dim":
                 self.expect(value, int, spot, "an integer")
             elif name == "entry":

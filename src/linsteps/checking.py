@@ -22,7 +22,7 @@ DEFAULT_TIME_LIMIT = 2.0
 UNDEFINED_WORDS = frozenset({"undefined", "not defined", "undef", "未定义", "无定义", "不存在"})
 _DEGREES = re.compile(r"^(?P<value>.*?)\s*(?:°|deg|degrees|度)\s*$", re.DOTALL)
 ENGINE_OPTIONS = frozenset({"dim", "shape", "shape_b", "entry"})
-CHECK_OPTIONS = frozenset({"unit", "orientation"})
+CHECK_OPTIONS = frozenset({"unit", "orientation", "product"})
 OPTIONS = ENGINE_OPTIONS | CHECK_OPTIONS
 
 Status = Literal["correct", "incorrect", "unverified"]
@@ -105,6 +105,10 @@ class Expected:
         if unknown:
             raise UsageError("unknown_option", name=sorted(unknown)[0])
         self.problem = problem
+        inputs = tuple(problem.inputs)
+        if problem.options.get("product"):
+            # "which product?": the row of compare's table, e.g. AᵀB of the inputs A and B
+            inputs = _product_operands(problem)
         operation: Any = OPERATIONS[problem.operation]
         accepted = inspect.signature(operation).parameters
         options = {k: v for k, v in problem.options.items() if k in ENGINE_OPTIONS and v}
@@ -114,7 +118,7 @@ class Expected:
         self.derivation: Any = None
         self.reason: LinstepsError | None = None
         try:
-            self.derivation = operation(*problem.inputs, **options)
+            self.derivation = operation(*inputs, **options)
         except (ShapeError, UndefinedError) as error:
             self.reason = error
         except TypeError:
@@ -123,6 +127,8 @@ class Expected:
             ) from None
         if self.derivation is not None:
             operands = self.derivation.inputs
+        elif problem.options.get("product"):
+            operands = inputs
         else:
             lower = problem.operation in ("dot", "norm", "cos", "angle")
             operands = tuple(
@@ -377,6 +383,20 @@ def judge(answer: Answer, expected: Expected, tolerance: float = DEFAULT_TOLERAN
             "one" if len(comparison.wrong) == 1 else None,
         )  # fmt: skip
     return wrong("arithmetic_error")
+
+
+def _product_operands(problem: Problem) -> tuple[Any, ...]:
+    """The operands of the product ``problem.options["product"]`` of the problem's inputs."""
+    from linsteps.compare import product_row
+
+    if len(problem.inputs) != 2:
+        raise UsageError("operand_count", operation=problem.operation, count=len(problem.inputs))
+    row = product_row(str(problem.options["product"]), *problem.inputs)
+    if row.operation != problem.operation:
+        raise UsageError(
+            "product_operation", product=problem.options["product"], operation=row.operation
+        )
+    return row.operands
 
 
 def _in_unit(answer: Answer, expected: Expected) -> Any:
