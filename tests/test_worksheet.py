@@ -51,7 +51,16 @@ def derive(operation: str, inputs: list[str], options: dict[str, Any]) -> dict[s
             parts.append(f"({result.rows}, {result.cols})" if result.is_Matrix else "scalar")
         return {"sympy": "[" + ", ".join(parts) + "]"}
     try:
-        derivation = getattr(linsteps, operation)(*inputs, **options)
+        if "product" in options:  # "which product?": the row of compare's table
+            from linsteps.compare import product_row
+
+            row = product_row(options["product"], *inputs)
+            assert row.operation == operation
+            if row.reason is not None:
+                raise row.reason
+            derivation = row.derivation
+        else:
+            derivation = getattr(linsteps, operation)(*inputs, **options)
     except LinstepsError:
         return {"text": "undefined", "sympy": "undefined"}
     data = derivation.to_dict()["result"]
@@ -286,7 +295,8 @@ def test_operands_built_from_entries_equal_what_the_parser_reads() -> None:
 
 
 def test_the_default_mix_is_every_topic_the_checker_reads() -> None:
-    assert parse_topics(None) == DEFAULT_TOPICS == tuple(t for t in TOPICS if t != "shapes")
+    opt_in = ("shapes", "products")
+    assert parse_topics(None) == DEFAULT_TOPICS == tuple(t for t in TOPICS if t not in opt_in)
 
 
 @pytest.mark.parametrize("difficulty", DIFFICULTIES)
