@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linsteps.answerkey import load_key, parse_key
@@ -20,6 +20,7 @@ def sheet(seed: int, count: int = 12, difficulty: str = "medium") -> object:
     return make_sheet(seed, count, "products", difficulty)
 
 
+@settings(max_examples=100)  # six problems each, every one checked: CI time
 @given(st.integers(0, 10**6), st.sampled_from(["easy", "medium", "hard"]))
 def test_every_key_answer_is_what_compare_derives_and_check_accepts(
     seed: int, difficulty: str
