@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import linsteps
+from linsteps.compare import compare
 
 EXAMPLES: dict[str, Callable[[], Any]] = {
     "dot-integers": lambda: linsteps.dot("[1, 2, 3]", "[4, 5, 6]"),
@@ -80,4 +81,9 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "hadamard-general-vectors": lambda: linsteps.hadamard("a", "b", dim="n"),
     "matmul-general": lambda: linsteps.matmul("A", "B", shape="mxn", shape_b="nxp"),
     "matmul-general-mixed": lambda: linsteps.matmul("A", "B", shape="2xn", shape_b="nx3"),
+    # rows of compare's table that only compare builds: products with a transposed operand
+    "compare-row-column": lambda: compare("[1, 2, 3]", "[4, 5, 6]").explain("atb"),
+    "compare-transposed-left": lambda: compare("1 2 3; 4 5 6", "1 2; 3 4").explain("AᵀB"),
+    "compare-transposed-right": lambda: compare("1 2; 3 4", "5 6; 7 8").explain("abt"),
+    "compare-row-matrix": lambda: compare("1 2; 3 4", "[5, 6]").explain("xta"),
 }

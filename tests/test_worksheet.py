@@ -51,7 +51,16 @@ def derive(operation: str, inputs: list[str], options: dict[str, Any]) -> dict[s
             parts.append(f"({result.rows}, {result.cols})" if result.is_Matrix else "scalar")
         return {"sympy": "[" + ", ".join(parts) + "]"}
     try:
-        derivation = getattr(linsteps, operation)(*inputs, **options)
+        if "product" in options:  # "which product?": the row of compare's table
+            from linsteps.compare import product_row
+
+            row = product_row(options["product"], *inputs)
+            assert row.operation == operation
+            if row.reason is not None:
+                raise row.reason
+            derivation = row.derivation
+        else:
+            derivation = getattr(linsteps, operation)(*inputs, **options)
     except LinstepsError:
         return {"text": "undefined", "sympy": "undefined"}
     data = derivation.to_dict()["result"]
@@ -301,8 +310,8 @@ def test_operands_built_from_entries_equal_what_the_parser_reads() -> None:
 
 
 def test_the_default_mix_is_the_core_topics_with_shape_questions() -> None:
-    forms = ("outer", "project", "linear", "attention")
-    assert parse_topics(None) == DEFAULT_TOPICS == tuple(t for t in TOPICS if t not in forms)
+    opt_in = ("outer", "project", "linear", "attention", "products")
+    assert parse_topics(None) == DEFAULT_TOPICS == tuple(t for t in TOPICS if t not in opt_in)
     assert "shapes" in DEFAULT_TOPICS
 
 

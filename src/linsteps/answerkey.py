@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from linsteps.checking import OPTIONS, Problem
+from linsteps.compare import PRODUCT_NAMES
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.shapequestions import is_shapes
 
@@ -35,6 +36,7 @@ _STUDENT = frozenset({"seed", "problems"})
 _CHOICES = {"unit": ("radians", "degrees"), "orientation": ("any", "row", "column")}
 _FLAGS = frozenset({"complex", "scale", "causal"})
 _PART = frozenset({"expression", "operation", "inputs"})
+_PRODUCTS = PRODUCT_NAMES
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,9 @@ class _Validator:
             elif name in _CHOICES:
                 if value not in _CHOICES[name]:
                     raise self.fail("key_type", spot, expected=" or ".join(_CHOICES[name]))
+            elif name == "product":
+                if value not in _PRODUCTS:
+                    raise self.fail("key_type", spot, expected=" or ".join(_PRODUCTS))
             elif name == "dim":
                 self.expect(value, int, spot, "an integer")
             elif name == "entry":

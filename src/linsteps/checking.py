@@ -23,7 +23,7 @@ DEFAULT_TIME_LIMIT = 2.0
 UNDEFINED_WORDS = frozenset({"undefined", "not defined", "undef", "未定义", "无定义", "不存在"})
 _DEGREES = re.compile(r"^(?P<value>.*?)\s*(?:°|deg|degrees|度)\s*$", re.DOTALL)
 ENGINE_OPTIONS = frozenset({"dim", "shape", "shape_b", "entry", "complex", "scale", "causal"})
-CHECK_OPTIONS = frozenset({"unit", "orientation", "parts"})  # parts: of a shape question
+CHECK_OPTIONS = frozenset({"unit", "orientation", "parts", "product"})  # parts: of a shape question
 OPTIONS = ENGINE_OPTIONS | CHECK_OPTIONS
 
 Status = Literal["correct", "incorrect", "unverified"]
@@ -113,6 +113,10 @@ class Expected:
         if unknown or "parts" in problem.options:
             raise UsageError("unknown_option", name=sorted(unknown or {"parts"})[0])
         self.problem = problem
+        inputs = tuple(problem.inputs)
+        if problem.options.get("product"):
+            # "which product?": the row of compare's table, e.g. AᵀB of the inputs A and B
+            inputs = _product_operands(problem)
         operation: Any = OPERATIONS[problem.operation]
         accepted = inspect.signature(operation).parameters
         options = {
@@ -126,7 +130,7 @@ class Expected:
         self.derivation: Any = None
         self.reason: LinstepsError | None = None
         try:
-            self.derivation = operation(*problem.inputs, **options)
+            self.derivation = operation(*inputs, **options)
         except (ShapeError, UndefinedError) as error:
             self.reason = error
         except TypeError:
@@ -135,6 +139,8 @@ class Expected:
             ) from None
         if self.derivation is not None:
             operands = self.derivation.inputs
+        elif problem.options.get("product"):
+            operands = inputs
         else:
             letters = _NAMES.get(problem.operation, "AB")
             operands = tuple(
@@ -536,6 +542,20 @@ def judge(answer: Answer, expected: Expected, tolerance: float = DEFAULT_TOLERAN
             "one" if len(comparison.wrong) == 1 else None,
         )  # fmt: skip
     return wrong("arithmetic_error")
+
+
+def _product_operands(problem: Problem) -> tuple[Any, ...]:
+    """The operands of the product ``problem.options["product"]`` of the problem's inputs."""
+    from linsteps.compare import product_row
+
+    if len(problem.inputs) != 2:
+        raise UsageError("operand_count", operation=problem.operation, count=len(problem.inputs))
+    row = product_row(str(problem.options["product"]), *problem.inputs)
+    if row.operation != problem.operation:
+        raise UsageError(
+            "product_operation", product=problem.options["product"], operation=row.operation
+        )
+    return row.operands
 
 
 def _in_unit(answer: Answer, expected: Expected) -> Any:

@@ -23,10 +23,11 @@ from linsteps.errors import UsageError
 
 TOPICS = (
     "dot", "norm", "cos", "angle", "hadamard", "matmul", "shapes",
-    "outer", "project", "linear", "attention",
+    "outer", "project", "linear", "attention", "products",
 )  # fmt: skip
-# The default mix: the core explainer's topics; the general forms (outer products,
-# projections, linear layers, attention) are on a sheet when ``--topics`` names them.
+# The default mix: the core explainer's topics and shape questions; the general forms (outer
+# products, projections, linear layers, attention) and "which product is this?" are on a sheet
+# when ``--topics`` names them.
 DEFAULT_TOPICS = TOPICS[:7]
 DIFFICULTIES = ("easy", "medium", "hard")
 SYMMETRIC = frozenset({"dot", "cos", "angle", "hadamard"})
@@ -75,7 +76,8 @@ class Problem:
     def identity(self) -> tuple[str, tuple[str, ...]]:
         """Return what makes two problems the same (operands in either order for a·b)."""
         inputs = tuple(sorted(self.inputs)) if self.operation in SYMMETRIC else self.inputs
-        return (self.operation, inputs)
+        product = self.options.get("product")
+        return (f"{self.operation}:{product}" if product else self.operation, inputs)
 
 
 @dataclass(frozen=True)
@@ -550,6 +552,45 @@ def attention(draw: Draw, level: Level, undefined: bool) -> Problem:
     return problem("attention", q, k, v)
 
 
+# "Which product is this, and is it defined?": a product of compare's table, its operation.
+PRODUCT_CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "vectors": (("dot", "dot"), ("hadamard", "hadamard"), ("outer", "outer"), ("atb", "matmul")),
+    "matrices": (
+        ("ab", "matmul"),
+        ("ba", "matmul"),
+        ("hadamard", "hadamard"),
+        ("atb", "matmul"),
+        ("abt", "matmul"),
+    ),
+    "matrix_vector": (("ax", "matmul"), ("xta", "matmul"), ("hadamard", "hadamard")),
+}
+
+
+def products(draw: Draw, level: Level, undefined: bool) -> Problem:
+    """One product of compare's table (a·b, a∘b, a bᵀ, aᵀb, AB, BA, A∘B, AᵀB, ABᵀ, Ax, xᵀA, A∘x)
+    of two small operands: which product it is, whether it is defined, and its value.
+
+    Sizes are 2 or 3, so that about a third of the products asked are undefined."""
+    mode = draw.pick(tuple(PRODUCT_CHOICES))
+    name, operation = draw.pick(PRODUCT_CHOICES[mode])
+    sizes = (2, 3)
+    first: Operand
+    second: Operand
+    if mode == "vectors":
+        n = draw.pick(sizes)
+        m = n if draw.chance(2, 3) else 5 - n
+        first, second = vector(draw, level, n), vector(draw, level, m)
+    elif mode == "matrices":
+        m, n = draw.pick(sizes), draw.pick(sizes)
+        shape = draw.pick(((m, n), (n, m), (draw.pick(sizes), draw.pick(sizes))))
+        first, second = matrix(draw, level, m, n), matrix(draw, level, *shape)
+    else:
+        m, n = draw.pick(sizes), draw.pick(sizes)
+        first, second = matrix(draw, level, m, n), vector(draw, level, draw.pick((m, n)))
+    made = problem("products", first, second, options={"product": name})
+    return Problem("products", operation, made.inputs, made.options, made.entries)
+
+
 GENERATORS: dict[str, Callable[[Draw, Level, bool], Problem]] = {
     "dot": dot,
     "norm": norm,
@@ -562,6 +603,7 @@ GENERATORS: dict[str, Callable[[Draw, Level, bool], Problem]] = {
     "project": project,
     "linear": linear,
     "attention": attention,
+    "products": products,
 }
 CAN_BE_UNDEFINED = frozenset({"dot", "hadamard", "matmul", "linear", "attention"})
 MAX_COUNT = 10_000

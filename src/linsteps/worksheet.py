@@ -48,6 +48,7 @@ class Solved:
     derivation: Derivation | None = None
     error: LinstepsError | None = None
     parts: tuple[Part, ...] = ()
+    row: Any = None  # for "which product?": the row of compare's table that is asked
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,11 @@ def operand_names(problem: Problem) -> tuple[str, ...]:
         return ("W", "X" if batch else "x", "b")[: len(problem.inputs)]
     if problem.operation == "attention":
         return ("Q", "K", "V")[: len(problem.inputs)]
+    if problem.topic == "products":
+        kinds = ["A" if text.startswith("[[") else "v" for text in problem.inputs]
+        if kinds == ["A", "A"]:
+            return ("A", "B")
+        return ("a", "b") if kinds == ["v", "v"] else ("A", "x")
     if problem.operation in ("matmul", "hadamard"):
         vectors = all(not text.startswith("[[") for text in problem.inputs)
         if problem.operation == "hadamard" and vectors:
@@ -145,6 +151,11 @@ def solve(problem: Problem, number: int) -> Solved:
         )
     if problem.operation == "shapes":
         return Solved(number, problem, operands, parts=tuple(_parts(problem, operands)))
+    if problem.topic == "products":
+        from linsteps.compare import product_row
+
+        row = product_row(problem.options["product"], *operands)
+        return Solved(number, problem, operands, row.derivation, row.reason, row=row)
     operation = cast("Callable[..., Derivation]", OPERATIONS[problem.operation])
     try:
         derivation = operation(*operands, **problem.options)

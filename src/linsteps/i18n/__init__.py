@@ -11,7 +11,17 @@ from functools import cache
 from typing import Any
 
 LANGUAGES = ("en", "zh")
-_SECTIONS = ("core", "parsing", "formats", "worksheet", "checking", "forms", "practice")
+_SECTIONS = (
+    "core",
+    "parsing",
+    "formats",
+    "worksheet",
+    "checking",
+    "forms",
+    "practice",
+    "compare",
+    "guide",
+)
 
 
 @cache

@@ -46,6 +46,9 @@ PROSE_MATH: dict[str, str] = {
     "√": "\\surd",
     "≤": "\\le",
     "≥": "\\ge",
+    "≠": "\\neq",
+    "ᵢ": "i",
+    "ⱼ": "j",
     "ᵀ": "^{\\mathsf{T}}",
     "²": "^{2}",
     "³": "^{3}",
@@ -79,6 +82,23 @@ PREAMBLE_ZH = r"""% Compile with xelatex.
 """
 
 
+SUBSCRIPTS = frozenset("ᵢⱼ")
+
+
+def math_run(piece: str) -> str:
+    """Return a run of prose symbols as mathematics; adjacent subscripts form one (``_{ij}``)."""
+    out: list[str] = []
+    for char in piece:
+        if char in SUBSCRIPTS:
+            if out and out[-1].startswith("_{"):
+                out[-1] = out[-1][:-1] + PROSE_MATH[char] + "}"
+            else:
+                out.append("_{" + PROSE_MATH[char] + "}")
+        else:
+            out.append(PROSE_MATH[char])
+    return " ".join(out)
+
+
 def escape_text(text: str) -> str:
     """Return plain text safe in LaTeX text mode (``--`` stays two hyphens)."""
     return _SPECIAL.sub(lambda m: TEXT_ESCAPES[m.group()], text).replace("--", "-{}-")
@@ -89,7 +109,7 @@ def text_math(text: str) -> str:
     out = []
     for i, piece in enumerate(_PROSE.split(text)):
         if i % 2:
-            out.append(" ".join(PROSE_MATH[c] for c in piece))
+            out.append(math_run(piece))
         elif piece:
             out.append(f"\\text{{{escape_text(piece)}}}")
     return "".join(out)
@@ -100,7 +120,7 @@ def prose(text: str, math: Callable[[str], str] = lambda m: f"${m}$") -> str:
     out = []
     for i, piece in enumerate(_PROSE.split(text)):
         if i % 2:
-            out.append(math(" ".join(PROSE_MATH[c] for c in piece)))
+            out.append(math(math_run(piece)))
         elif piece:
             out.append(escape_text(piece))
     return "".join(out)

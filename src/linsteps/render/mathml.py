@@ -41,6 +41,7 @@ from linsteps.notation import (
 )
 from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
 from linsteps.render.layout import template
+from linsteps.render.mathml_forms import FormsMathML
 from linsteps.render.printing import GREEK, decimal_of, fixed_decimal, index_text
 
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
@@ -211,7 +212,7 @@ def _printed_mathml(value: Any, decimal: bool = False, places: int = 4) -> str:
     return text.replace("<mo>-</mo>", "<mo>−</mo>")
 
 
-class MathMLFormatter(NodeFormatter):
+class MathMLFormatter(FormsMathML, NodeFormatter):
     """Presentation MathML notation: ``<mi>a</mi><mo>·</mo><mi>b</mi>``."""
 
     symbols: ClassVar[dict[str, str]] = {

@@ -47,6 +47,8 @@ def statement(solved: Solved) -> tuple[str, dict[str, Node], list[tuple[Node, No
     givens: list[tuple[Node, Node]] = [(op.node(), Value(op.value)) for op in ops]
     operation = solved.problem.operation
     params: dict[str, Node]
+    if solved.row is not None:
+        return "worksheet.ask.products", {"expr": solved.row.notation}, givens
     if operation == "shapes":
         params = {
             key: part.node
@@ -254,11 +256,15 @@ class SheetWriter:
         """Return the worked solution: the derivation, or why the product is undefined."""
         if solved.parts:
             return [self.paragraph(self.part_solution(part)) for part in solved.parts]
+        which = []
+        if solved.row is not None:
+            kind = self.word("compare.kind." + solved.row.kind)
+            which = [self.paragraph(self.t("worksheet.which", expr=solved.row.notation, kind=kind))]
         if solved.derivation is not None:
-            return [self.derivation(solved.derivation)]
+            return [*which, self.derivation(solved.derivation)]
         assert solved.error is not None
         reason = solved.error.message(self.lang)
-        return [self.paragraph(self.t("worksheet.is_undefined", reason=reason))]
+        return [*which, self.paragraph(self.t("worksheet.is_undefined", reason=reason))]
 
     def part_solution(self, part: Part) -> str:
         """Return why a part of a shape question is defined or not, and its shape."""

@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     # errors: checking and answer keys
     "error.unknown_operation": "unknown operation {name!r}: choose one of {choices}",
     "error.unknown_option": "unknown problem option {name!r}",
+    "error.product_operation": "product {product}: it is computed by {operation}, not by the operation given",
     "error.operand_count": "{operation}: {count} operands is not the right number",
     "error.bad_tolerance": "--tolerance {value}: give a relative tolerance from 0 to below 1, such as 0.001",
     "error.bad_time_limit": "--time-limit {value}: give seconds from 0 to 3600",

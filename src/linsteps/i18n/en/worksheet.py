@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     "worksheet.ask.angle": "Find the angle {expr} between {a} and {b}, in radians.",
     "worksheet.ask.hadamard": "Compute the Hadamard (element-wise) product {expr}.",
     "worksheet.ask.matmul": "Compute the matrix product {expr}.",
+    "worksheet.ask.products": "Which product is {expr}, and is it defined? If it is, compute it; if not, answer “undefined”.",
+    "worksheet.which": "{expr} is the {kind}.",
     "worksheet.ask.shapes": "Which of {ab}, {ba}, {hadamard} and {dot} are defined? Give the shape of each one that is.",
     # errors
     "error.bad_topic": "--topics {value}: unknown topic; choose from {choices}",

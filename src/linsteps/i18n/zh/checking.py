@@ -50,6 +50,7 @@ MESSAGES: dict[str, str] = {
     # errors: checking and answer keys
     "error.unknown_operation": "未知的运算 {name!r}：可选 {choices}",
     "error.unknown_option": "未知的题目选项 {name!r}",
+    "error.product_operation": "乘积 {product}：它由 {operation} 计算，而不是给出的运算",
     "error.operand_count": "{operation}：{count} 个操作数的个数不对",
     "error.bad_tolerance": "--tolerance {value}：请给出 0 到 1 之间（不含 1）的相对误差，如 0.001",
     "error.bad_time_limit": "--time-limit {value}：请给出 0 到 3600 之间的秒数",

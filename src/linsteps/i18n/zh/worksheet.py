@@ -29,6 +29,8 @@ MESSAGES: dict[str, str] = {
     "worksheet.ask.angle": "求 {a} 与 {b} 的夹角 {expr}（用弧度表示）。",
     "worksheet.ask.hadamard": "计算哈达玛积（逐元素乘法）{expr}。",
     "worksheet.ask.matmul": "计算矩阵乘法 {expr}。",
+    "worksheet.ask.products": "{expr} 是哪一种乘积？它有定义吗？若有定义，算出它；否则回答“未定义”。",
+    "worksheet.which": "{expr} 是{kind}。",
     "worksheet.ask.shapes": "{ab}、{ba}、{hadamard} 和 {dot} 中哪些有定义？对有定义的，写出结果的形状。",
     # errors
     "error.bad_topic": "--topics {value}：未知的题型；可选 {choices}",
