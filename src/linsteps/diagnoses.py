@@ -272,6 +272,22 @@ def _matmul(setting: Setting) -> Iterator[Candidate]:
             yield Candidate(candidate.code, value, candidate.params, candidate.variant)
 
 
+@derives("outer")
+def _outer(setting: Setting) -> Iterator[Candidate]:
+    a, b = setting.operands
+    na, nb = setting.names
+    u, v = sympy.Matrix(flat(a)), sympy.Matrix(flat(b))
+    result, swapped = matrix(u * v.T), matrix(v * u.T)
+    if swapped != result:
+        yield Candidate("transposed", swapped, {"a": na, "b": nb, "form": f"{nb}{na}ᵀ"})
+
+
+@derives("transpose", "project")
+def _generic(setting: Setting) -> Iterator[Candidate]:
+    """No misconception of their own: the shape, entry and arithmetic diagnoses apply."""
+    yield from ()
+
+
 # --- layers: linear, attention (used once those operations exist) -------------------------------
 
 
