@@ -29,6 +29,11 @@ GALLERY: dict[str, tuple[str, ...]] = {
     "angle": ("[1, 0]", "[1, 1]"),
     "hadamard": ("1 2; 3 4", "5 6; 7 8"),
     "matmul": ("1 2 3; 4 5 6", "7 8; 9 10; 11 12"),
+    "outer": ("[1, 2]", "[3, 4, 5]"),
+    "transpose": ("1 2 3; 4 5 6",),
+    "project": ("[3, 4]", "[1, 0]"),
+    "linear": ("1 2; 3 4; 5 6", "[1, -1]", "[0, 1, 2]"),
+    "attention": ("1 0; 0 1", "1 1; 0 1", "1 2; 3 4"),
 }
 FORMATS = {"text": "txt", "json": "json", "latex": "tex", "markdown": "md", "html": "html"}
 LANGS = ("en", "zh")

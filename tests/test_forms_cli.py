@@ -21,6 +21,14 @@ def test_every_new_command_has_help_with_an_example(console_script: str) -> None
         assert "Example: linsteps " + command in done.stdout
 
 
+def test_every_explanation_command_has_the_document_options(console_script: str) -> None:
+    for command in ("dot", "norm", "cos", "angle", "hadamard", "matmul", *COMMANDS):
+        done = run(console_script, command, "--help")
+        assert done.returncode == 0, done.stderr
+        assert "--format <text|json|latex|markdown|html>" in done.stdout, command
+        assert "--standalone" in done.stdout and "--out <path>" in done.stdout, command
+
+
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
@@ -32,7 +40,7 @@ def test_every_new_command_has_help_with_an_example(console_script: str) -> None
         (["cos", "[[1,0],[1,1],[0,1]]", "--pairwise"], "S is 3×3"),
         (["linear", "1 2; 3 4; 5 6", "[1, -1]", "[0, 1, 2]"], "Wx + b = (−1, 0, 1)"),
         (["linear", "1 2; 3 4; 5 6", "1 -1; 2 0"], "Why Wᵀ"),
-        (["attention", "1 0; 0 1", "1 1; 0 1", "1 2; 3 4"], "Why divide by √d_k = √2"),
+        (["attention", "1 0; 0 1", "1 1; 0 1", "1 2; 3 4"], "Why divide by √dₖ = √2"),
         (["attention", "1 0; 0 1", "1 1; 0 1", "--causal", "--no-scale"], "mask(QKᵀ) = [[1, −∞]"),
     ],
 )
@@ -108,3 +116,17 @@ def test_plot_without_matplotlib_is_one_clear_line(tmp_path: Path) -> None:
         "linsteps: --plot needs matplotlib: install it with pip install 'linsteps[plot]'"
     )
     assert not target.exists()
+
+
+def test_check_knows_the_new_operations(console_script: str) -> None:
+    done = run(console_script, "check", "outer", "[1,2]", "[3,4,5]", "--answer", "3 6; 4 8; 5 10")
+    assert done.returncode == 1 and "[transposed]" in done.stdout, done.stdout
+    done = run(console_script, "check", "outer", "[1,2]", "[3,4,5]", "--answer", "3 4 5; 6 8 10")
+    assert done.returncode == 0, done.stdout
+    for args, right in (
+        (["project", "[3,4]", "[1,0]"], "[3, 0]"),
+        (["transpose", "1 2; 3 4"], "1 3; 2 4"),
+    ):
+        assert run(console_script, "check", *args, "--answer", right).returncode == 0
+        done = run(console_script, "check", *args, "--answer", "[[9, 9], [9, 9]]")
+        assert done.returncode == 1 and "[" in done.stdout, done.stdout

@@ -61,6 +61,8 @@ def test_a_matrix_wider_than_bmatrix_allows_compiles(tmp_path: Path) -> None:
         (["hadamard", "1 2; 3 4", "5 6; 7 8"], "zh"),
         (["angle", "[1, 0]", "[1, sqrt(3)]"], "en"),
         (["norm", "[1/2, -3, x]"], "zh"),
+        (["attention", "1 0; 0 1", "1 1; 0 1", "1 2; 3 4", "--causal"], "zh"),
+        (["project", "[1, sqrt(2)]", "[2, 1]"], "en"),
     ],
 )
 def test_standalone_documents_from_the_command_compile(

@@ -135,13 +135,19 @@ def emit(
     out: Path | None,
     color: bool | None,
     standalone: bool = False,
+    picture: Any = None,
 ) -> None:
-    """Render a derivation and print it or write it whole to ``out``."""
+    """Render a derivation and print it or write it whole to ``out``.
+
+    ``picture`` (a Drawing from --plot) goes into the Markdown and HTML documents.
+    """
     if color is None:
         color = out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     settings: dict[str, Any] = {"color": color} if fmt is Format.text else {}
     if standalone:
         settings["standalone"] = True
+    if picture is not None and fmt in (Format.markdown, Format.html):
+        settings["picture"] = picture
     text = derivation.render(fmt.value, lang.value, **settings)
     if out is not None:
         from linsteps.output import write_atomic
@@ -195,13 +201,23 @@ def run_plotted(
 
         if standalone and fmt is not Format.latex:
             raise UsageError("standalone_format")
+        from linsteps.picture import Drawing
+
         kind = picture_format(plot)
         derivation = build()
         data = render_picture(picture_of(derivation), kind)
-        emit(derivation, fmt, lang, out, color, standalone)
+        drawing = Drawing(kind, data, relative_href(plot, out))
+        emit(derivation, fmt, lang, out, color, standalone, drawing)
         write_atomic(plot, data)
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)
+
+
+def relative_href(target: Path, document: Path | None) -> str:
+    """Return the path of ``target`` as a document beside ``document`` (or in the current
+    directory, for standard output) links to it: relative, with forward slashes."""
+    base = Path(document).parent if document is not None else Path()
+    return Path(os.path.relpath(Path(target).absolute(), base.absolute())).as_posix()
 
 
 def fail(message: str, code: int = 2) -> None:

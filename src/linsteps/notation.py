@@ -476,6 +476,20 @@ class Conjugate(Node):
 
 
 @dataclass(frozen=True)
+class Modulus(Node):
+    """The modulus ``|z|`` of a complex number."""
+
+    argument: Node
+    kind: ClassVar[str] = "modulus"
+
+    def evaluate(self) -> Any:
+        return _sympy().Abs(self.argument.evaluate())
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.argument,)
+
+
+@dataclass(frozen=True)
 class InnerProduct(Node):
     """The complex inner product ``⟨u, v⟩ = Σ uᵢ·conj(vᵢ)`` (the second argument conjugated)."""
 

@@ -16,6 +16,19 @@ PLOTTED = ("cos", "angle", "dot", "project")
 
 
 @dataclass(frozen=True)
+class Drawing:
+    """A drawn picture for a document: its bytes (``svg`` or ``png``) and where it was written.
+
+    ``href`` is the path of the written file relative to the document (Markdown links to it);
+    HTML embeds ``data`` itself, so the page stays self-contained.
+    """
+
+    kind: str
+    data: bytes
+    href: str
+
+
+@dataclass(frozen=True)
 class Picture:
     """Vectors from the origin, the angle between the first two, and a projection."""
 

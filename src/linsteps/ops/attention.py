@@ -41,6 +41,8 @@ from linsteps.ops.common import (
 )
 from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
+D_K = Name("d_k")  # the width of the query and key rows, as the papers name it
+
 
 def _matrix(value: Any, name: str) -> Operand:
     """Return an operand as a matrix whose rows are tokens (a vector is a single row)."""
@@ -103,7 +105,13 @@ def attention(
         Heading("attention", lhs),
         Condition(
             "attention_shapes",
-            {"shape_q": Shape(n, d), "shape_k": Shape(m, d), "d": d, "shape": Shape(n, m)},
+            {
+                "shape_q": Shape(n, d),
+                "shape_k": Shape(m, d),
+                "dk": D_K,
+                "d": d,
+                "shape": Shape(n, m),
+            },
         ),
     ]
     if values_op is not None:
@@ -137,7 +145,7 @@ def attention(
     if scale:
         root = sympy.sqrt(d)
         scaled = [[sympy.radsimp(s / root) for s in line] for line in scores]
-        steps.append(Note("why_scale", {"d": d}))
+        steps.append(Note("why_scale", {"root_dk": Root(D_K), "root_d": Root(Value(d)), "dk": D_K}))
         links = [Link("substitute", Quotient(_grid(scores), Root(Value(d))))]
         links.append(Link("divide", _grid(scaled)))
         steps.append(
@@ -149,7 +157,13 @@ def attention(
             [-sympy.oo if j > i else s for j, s in enumerate(line)]
             for i, line in enumerate(current)
         ]
-        steps.append(Note("causal_mask", {}))
+        minus_infinity = Value(-sympy.oo)
+        steps.append(
+            Note(
+                "causal_mask",
+                {"masked": minus_infinity, "weight": Exp(minus_infinity), "zero": 0},
+            )
+        )
         steps.append(Chain(masked_node, (Link("mask", _grid(masked)),)))
         current = masked
     steps.append(

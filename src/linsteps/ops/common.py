@@ -7,7 +7,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.notation import Name, Node, PairSum, Product, Shape, Sum, Value, ValueSum
+from linsteps.notation import Grid, Name, Node, PairSum, Product, Shape, Sum, Value, ValueSum
 from linsteps.steps import Operand
 
 SUMMARY_TERMS = 8
@@ -118,18 +118,22 @@ def needs_approximation(value: Any) -> bool:
     return True
 
 
-def approximate(value: Any, places: int) -> Node | None:
-    """Return the decimal approximation node of ``value``, or None when it is not needed."""
+def approximate(value: Any, places: int, layout: str = "matrix") -> Node | None:
+    """Return the decimal approximation node of ``value``, or None when it is not needed.
+
+    A matrix value with ``layout="vector"`` is shown as a vector, as its exact value is.
+    """
     if not needs_approximation(value):
         return None
     digits = places + 15
     value = exact(value)
     if isinstance(value, sympy.MatrixBase):
-        return Value(
-            value.applyfunc(
-                lambda x: sympy.Float(x.evalf(digits), digits) if needs_approximation(x) else x
-            )
+        decimals = value.applyfunc(
+            lambda x: sympy.Float(x.evalf(digits), digits) if needs_approximation(x) else x
         )
+        if layout == "vector":
+            return Grid(tuple((Value(x),) for x in decimals), "vector")
+        return Value(decimals)
     number = value.evalf(digits)
     if not number.is_real:
         return Value(number)

@@ -6,7 +6,19 @@ from typing import Any
 
 import sympy
 
-from linsteps.notation import Conjugate, Dot, InnerProduct, PairSum, Product, Value, ValueSum
+from linsteps.notation import (
+    Conjugate,
+    Dot,
+    InnerProduct,
+    Modulus,
+    Name,
+    PairSum,
+    Power,
+    Product,
+    SymbolicSum,
+    Value,
+    ValueSum,
+)
 from linsteps.operands import as_vector, to_operand
 from linsteps.ops.common import (
     DEFAULT_PLACES,
@@ -70,17 +82,21 @@ def inner(
     if len(products) > 1:
         links.append(Link("sum", Value(total)))
     names = {"a": u.name, "b": v.name}
+    a_i, b_i = Name(u.name, None, ("i",), "entry"), Name(v.name, None, ("i",), "entry")
+    squares = SymbolicSum("i", 1, u.length, Power(Modulus(a_i), 2))
     steps: list[Any] = [
         Heading("inner", lhs),
         rule,
         Condition("same_length", {"n": u.length}),
-        Note("conjugate_second", names),
+        Note("conjugate_second", {**names, "aa": InnerProduct(u.node(), u.node()), "sum": squares}),
         Chain(lhs, tuple(links), _approximate(total, places)),
     ]
     plain_chain, plain_total = dot_chain(u, v, full, inline=True)
+    nodes = (u.node(), v.node())
     real = all(q.is_real for q in y)
     if real:
-        steps.append(Note("inner_real", names))
+        real_params = {"conj": Conjugate(b_i), "entry": b_i, "inner": lhs, "dot": Dot(*nodes)}
+        steps.append(Note("inner_real", {**names, **real_params}))
     else:
         steps.append(Chain(Dot(u.node(), v.node()), plain_chain.links, inline=True))
         same = sympy.expand(plain_total - total) == 0

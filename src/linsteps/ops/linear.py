@@ -174,7 +174,11 @@ def linear(
         params = {"out_features": out_features}
     steps.append(
         Result(
-            lhs, grid, "linear_batch" if batch else "linear", approximate(result, places), params
+            lhs,
+            grid,
+            "linear_batch" if batch else "linear",
+            approximate(result, places, "matrix" if batch else "vector"),
+            params,
         )
     )
     return Derivation(

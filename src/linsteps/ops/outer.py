@@ -58,7 +58,16 @@ def outer(a: Any, b: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -
     steps: list[Any] = [
         Heading("outer", lhs),
         rule,
-        Condition("outer_shapes", {**names, "n": n, "m": m, "shape": Shape(n, m)}),
+        Condition(
+            "outer_shapes",
+            {
+                "a": u.name,
+                "bt": Transpose(v.node()),
+                "column": Shape(n, 1),
+                "row": Shape(1, m),
+                "shape": Shape(n, m),
+            },
+        ),
     ]
     if full or n * m <= SUMMARY_ENTRIES:
         substituted = Grid(tuple(tuple(row) for row in terms))
@@ -67,7 +76,9 @@ def outer(a: Any, b: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -
         )
     else:
         steps.extend(entry_chains(lhs, terms, values))
-    steps.append(Note("outer_vs_inner", names))
+    entry = Product((Indexed(u.node(), ("i",)), Indexed(v.node(), ("j",))))
+    inner = MatProduct(Transpose(u.node()), v.node())
+    steps.append(Note("outer_vs_inner", {"outer": lhs, "entry": entry, "inner": inner, **names}))
     result = sympy.ImmutableMatrix([[exact(p) for p in row] for row in values])
     steps.append(
         Result(

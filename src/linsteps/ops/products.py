@@ -178,7 +178,7 @@ def hadamard(
     key, params = (
         ("hadamard_vector", {"n": rows}) if vector else ("hadamard", {"shape": shape_node(left)})
     )
-    steps.append(Result(lhs, grid, key, approximate(result, places), params))
+    steps.append(Result(lhs, grid, key, approximate(result, places, layout), params))
     return Derivation(
         "hadamard",
         (left, right),

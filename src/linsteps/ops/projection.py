@@ -50,7 +50,7 @@ def project(
         Heading("project", lhs),
         Rule(lhs, (Scale(Quotient(Dot(a_node, b_node), Dot(b_node, b_node)), b_node),)),
         Condition("same_length", {"n": u.length}),
-        Condition("nonzero_onto", {"b": v.name}),
+        Condition("nonzero_onto", {"b": v.name, "bb": Dot(b_node, b_node)}),
         *(chain for chain in (ab_chain, bb_chain) if chain.links),
     ]
     links = [Link("substitute", Scale(Quotient(Value(ab), Value(bb)), _vector(y)))]
@@ -58,7 +58,7 @@ def project(
         links.append(Link("simplify", Scale(Value(factor), _vector(y))))
     links.append(Link("multiply", _vector(projected)))
     result = sympy.ImmutableMatrix(projected)
-    steps.append(Chain(lhs, tuple(links), approximate(result, places)))
+    steps.append(Chain(lhs, tuple(links), approximate(result, places, "vector")))
     rest = VectorSum(a_node, lhs, minus=True)
     steps.append(
         Chain(
@@ -70,14 +70,14 @@ def project(
         )
     )
     check, _ = dot_chain(_named("r", perpendicular, u), v, full, inline=True)
-    steps.append(Chain(Dot(rest, b_node), check.links, inline=True))
-    steps.append(Note("projection_orthogonal", names))
+    steps.append(Chain(Dot(rest, b_node), check.links))
+    steps.append(Note("projection_orthogonal", {"rest": rest, **names}))
     steps.append(
         Result(
             lhs,
             _vector(projected),
             "project",
-            approximate(result, places),
+            approximate(result, places, "vector"),
             {**names, "rest": _vector(perpendicular)},
         )
     )

@@ -99,7 +99,8 @@ def cos_pairwise(vectors: Any, *, places: int = DEFAULT_PLACES, full: bool = Fal
         )
     if shown < len(pairs):
         steps.append(Note("summarized", {"shown": shown, "total": len(pairs)}))
-    steps.append(Note("pairwise_symmetric", {"a": matrix.name}))
+    s_ij, s_ji = Name("S", None, ("i", "j"), "entry"), Name("S", None, ("j", "i"), "entry")
+    steps.append(Note("pairwise_symmetric", {"a": matrix.name, "sij": s_ij, "sji": s_ji}))
     result = sympy.ImmutableMatrix(values)
     grid = Grid(tuple(tuple(Value(v) for v in row) for row in values))
     steps.append(

@@ -26,11 +26,11 @@ def transpose(a: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> De
         Rule(Indexed(lhs, ("i", "j")), (Indexed(node, ("j", "i")),)),
         Condition(
             "transpose_shape",
-            {"a": operand.name, "shape": Shape(m, n), "shape_t": Shape(n, m)},
+            {"a": operand.name, "at": lhs, "shape": Shape(m, n), "shape_t": Shape(n, m)},
         ),
     ]
     if operand.layout == "vector":
-        steps.append(Note("vector_is_column", {"a": operand.name, "n": m}))
+        steps.append(Note("vector_is_column", {"a": operand.name, "shape": Shape(m, 1)}))
     steps.append(
         Chain(
             lhs,

@@ -27,6 +27,7 @@ from linsteps.notation import (
     InnerProduct,
     Masked,
     MatProduct,
+    Modulus,
     Name,
     Node,
     Norm,
@@ -209,7 +210,13 @@ class NodeFormatter:
     def term(self, node: Node) -> tuple[bool, str]:
         """Return a term of a sum as (negative, text without its sign)."""
         text = self.format(node)
-        if isinstance(node, Value) and text[:1] in ("-", "−") and text[1:2] != "(":
+        # A negative number gives its sign to the sum; a sum of values keeps its parentheses.
+        if (
+            isinstance(node, Value)
+            and text[:1] in ("-", "−")
+            and text[1:2] != "("
+            and not getattr(node.value, "is_Add", False)
+        ):
             return True, text[1:].lstrip()
         return False, self.wrap(node, SUM + 1)
 
@@ -367,6 +374,9 @@ class TextFormatter(NodeFormatter):
 
     def _format_Conjugate(self, node: Conjugate) -> str:
         return f"conj({self.format(node.argument)})"
+
+    def _format_Modulus(self, node: Modulus) -> str:
+        return f"|{self.format(node.argument)}|"
 
     def _format_InnerProduct(self, node: InnerProduct) -> str:
         return f"⟨{self.format(node.left)}, {self.format(node.right)}⟩"
@@ -534,6 +544,9 @@ class LatexFormatter(NodeFormatter):
 
     def _format_Conjugate(self, node: Conjugate) -> str:
         return f"\\overline{{{self.format(node.argument)}}}"
+
+    def _format_Modulus(self, node: Modulus) -> str:
+        return f"\\lvert {self.format(node.argument)} \\rvert"
 
     def _format_InnerProduct(self, node: InnerProduct) -> str:
         return f"\\langle {self.format(node.left)}, {self.format(node.right)} \\rangle"

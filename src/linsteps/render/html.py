@@ -13,7 +13,14 @@ from typing import Any
 
 from linsteps.i18n import translate
 from linsteps.render.formatter import TextFormatter
-from linsteps.render.layout import Block, LayoutBuilder, Row, Span
+from linsteps.render.layout import (
+    Block,
+    LayoutBuilder,
+    Row,
+    Span,
+    checked_drawing,
+    picture_alt,
+)
 from linsteps.render.mathml import MathMLFormatter
 from linsteps.render.settings import resolve
 from linsteps.steps import Derivation
@@ -24,6 +31,7 @@ _default_settings: dict[str, Any] = {
     "vector": "plain",  # vector names: plain a, bold 𝐚 or arrow a⃗
     "standalone": True,  # a whole page; False gives a fragment (Jupyter)
     "terms_per_line": 6,  # a longer sum is broken over several rows
+    "picture": None,  # a Drawing (--plot): embedded in the page, SVG inline or PNG as data:
 }
 _choices: dict[str, tuple[str, ...]] = {
     "hadamard": ("circ", "odot"),
@@ -46,6 +54,9 @@ STYLE = """\
 .linsteps p { margin: 0.5rem 0; }
 .linsteps p .label { font-style: italic; color: #5f6368; }
 .linsteps p.result { border-left: 3px solid #2e7d32; padding-left: 0.75rem; }
+.linsteps figure { margin: 1rem 0; }
+.linsteps figure svg, .linsteps figure img { max-width: 100%; height: auto; }
+.linsteps figcaption { color: #5f6368; font-size: 0.9em; }
 @media print {
   .linsteps { max-width: none; margin: 0; padding: 0; color: #000; }
   .linsteps .scroll { overflow: visible; }
@@ -80,6 +91,22 @@ class HtmlRenderer:
             vector=self.settings["vector"],
         )
         self.layout = LayoutBuilder(derivation, lang, self.fmt, self.settings["terms_per_line"])
+        self.picture = checked_drawing(self.settings["picture"])
+
+    def figure(self) -> str:
+        """Return the picture embedded in the page (SVG inline, PNG as a data: URI), or ''."""
+        if self.picture is None:
+            return ""
+        from linsteps.render.plot import data_uri, inline_svg
+
+        alt = html.escape(picture_alt(self.derivation, self.lang))
+        if self.picture.kind == "svg":
+            shown = inline_svg(self.picture.data).replace(
+                "<svg", f'<svg role="img" aria-label="{alt}"', 1
+            )
+        else:
+            shown = f'<img src="{data_uri(self.picture)}" alt="{alt}">'
+        return f'\n<figure class="picture">{shown}<figcaption>{alt}</figcaption></figure>'
 
     def row(self, row: Row) -> str:
         """Return one equation row: lhs, relation and rhs, label."""
@@ -115,7 +142,7 @@ class HtmlRenderer:
 
     def article(self) -> str:
         """Return the derivation as an ``<article>``."""
-        blocks = "\n".join(self.block(b) for b in self.layout.build())
+        blocks = "\n".join(self.block(b) for b in self.layout.build()) + self.figure()
         return f'<article class="linsteps" lang="{self.lang}">\n{blocks}\n</article>\n'
 
     def render(self) -> str:

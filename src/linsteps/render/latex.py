@@ -52,6 +52,10 @@ PROSE_MATH: dict[str, str] = {
     "ᵀ": "^{\\mathsf{T}}",
     "²": "^{2}",
     "³": "^{3}",
+    "⋯": "\\cdots",
+    "∞": "\\infty",
+    "⟨": "\\langle",
+    "⟩": "\\rangle",
 }
 TEXT_ESCAPES: dict[str, str] = {
     "\\": "\\textbackslash{}",

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
+from linsteps.errors import UsageError
 from linsteps.i18n import catalog, translate
 from linsteps.notation import Grid, Node, Value
+from linsteps.picture import Drawing
 from linsteps.render.formatter import NodeFormatter
 from linsteps.steps import Chain, Condition, Derivation, Heading, Note, Result, Rule, Step
 
@@ -56,6 +58,20 @@ class Block:
     spans: tuple[Span, ...] = ()
     rows: tuple[Row, ...] = ()
     label: str = ""
+
+
+def picture_alt(derivation: Derivation, lang: str) -> str:
+    """Return the alternative text of a derivation's picture (θ between a and b)."""
+    names = {"a": derivation.inputs[0].name, "b": derivation.inputs[-1].name}
+    key = "picture.alt_project" if derivation.operation == "project" else "picture.alt"
+    return translate(lang, key, **names)
+
+
+def checked_drawing(value: Any) -> Drawing | None:
+    """Return the ``picture`` setting when it is a Drawing (or None); refuse anything else."""
+    if value is None or isinstance(value, Drawing):
+        return value
+    raise UsageError("bad_setting", name="picture", value=value, choices="a Drawing or None")
 
 
 def template(lang: str, key: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import quote
 
 from linsteps.i18n import translate
 from linsteps.render.latex import (
@@ -18,13 +19,15 @@ from linsteps.render.latex import (
     formatter_for,
     rows_tex,
 )
-from linsteps.render.layout import Block, LayoutBuilder, Span
+from linsteps.render.layout import Block, LayoutBuilder, Span, checked_drawing, picture_alt
 from linsteps.render.settings import resolve
 from linsteps.steps import Derivation
 
 # Markdown's own characters, escaped in prose; "--" is escaped so it is not made a dash.
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>$#|~])")
-_defaults = {k: v for k, v in _default_settings.items() if k != "standalone"}
+_defaults = {k: v for k, v in _default_settings.items() if k != "standalone"} | {
+    "picture": None,  # a Drawing (--plot): linked by its relative path
+}
 
 
 def escape_markdown(text: str) -> str:
@@ -47,6 +50,8 @@ class MarkdownRenderer:
 
     def __init__(self, derivation: Derivation, lang: str, **given: Any) -> None:
         self.settings = resolve("markdown", _defaults, _choices, given, derivation.settings)
+        self.derivation = derivation
+        self.picture = checked_drawing(self.settings["picture"])
         self.lang = lang
         self.fmt = formatter_for(lang, {**_default_settings, **self.settings})
         self.layout = LayoutBuilder(derivation, lang, self.fmt, self.settings["terms_per_line"])
@@ -63,9 +68,17 @@ class MarkdownRenderer:
             text = f"*{escape_markdown(label)}* {text}"
         return text
 
+    def image(self) -> list[str]:
+        """Return the picture as an image linked by its relative path (nothing without one)."""
+        if self.picture is None:
+            return []
+        alt = escape_markdown(picture_alt(self.derivation, self.lang))
+        return [f"![{alt}]({quote(self.picture.href)})"]
+
     def render(self) -> str:
         """Return the whole derivation."""
-        return "\n\n".join(self.block(b) for b in self.layout.build()) + "\n"
+        blocks = [self.block(b) for b in self.layout.build()] + self.image()
+        return "\n\n".join(blocks) + "\n"
 
 
 def render_markdown(derivation: Derivation, lang: str = "en", **settings: Any) -> str:

@@ -19,32 +19,45 @@ from sympy.printing.mathml import MathMLPresentationPrinter
 from linsteps.notation import (
     Angle,
     Call,
+    Conjugate,
     Degrees,
     Dot,
+    ElidedSum,
+    Entry,
+    Exp,
     Grid,
     Hadamard,
     Indexed,
+    InnerProduct,
+    Masked,
     MatProduct,
+    Modulus,
     Name,
     Node,
     Norm,
     Power,
     Product,
+    Projection,
     Quotient,
     Root,
+    Scale,
     Shape,
+    Similarity,
     Slice,
+    Softmax,
     Sum,
     SumOver,
+    SymbolicSum,
     Transpose,
     Value,
+    VectorSum,
 )
 from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
 from linsteps.render.layout import template
-from linsteps.render.mathml_forms import FormsMathML
 from linsteps.render.printing import GREEK, decimal_of, fixed_decimal, index_text
 
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
+APPLY = "\u2061"  # function application: softmax(…), proj
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"lt", "gt", "amp", "quot", "apos"}
 BOLD = {c: chr(0x1D400 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")} | {
@@ -138,6 +151,37 @@ class MathMLPrinter(MathMLPresentationPrinter):  # type: ignore[misc]
 
     _print_Dummy = _print_Symbol
 
+    def _print_Exp1(self, e: Any) -> Any:
+        return self._text("mi", "e")
+
+    def _print_ImaginaryUnit(self, e: Any) -> Any:
+        return self._text("mi", "i")
+
+    def _print_Indexed(self, e: Any) -> Any:
+        # aᵢₖ as a name with its indices, as the text and LaTeX printers write it
+        msub = self.dom.createElement("msub")
+        msub.appendChild(self._print(e.base))
+        indices = tuple(str(i) for i in e.indices)
+        if len(indices) == 1:
+            msub.appendChild(self._print(e.indices[0]))
+            return msub
+        row = self.dom.createElement("mrow")
+        separated = any(len(i) > 1 for i in indices)
+        for k, index in enumerate(e.indices):
+            if k and separated:
+                row.appendChild(self._text("mo", ","))
+            row.appendChild(self._print(index))
+        msub.appendChild(row)
+        return msub
+
+    def _print_conjugate(self, expr: Any) -> Any:
+        # an overline (mover), which MathML Core renders; SymPy's menclose is not in Core
+        over = self.dom.createElement("mover")
+        over.setAttribute("accent", "true")
+        over.appendChild(self._print(expr.args[0]))
+        over.appendChild(self._text("mo", "\u203e"))
+        return over
+
     def _print_Rational(self, e: Any) -> Any:
         if self._settings["decimal"]:
             text = decimal_of(e)
@@ -212,7 +256,7 @@ def _printed_mathml(value: Any, decimal: bool = False, places: int = 4) -> str:
     return text.replace("<mo>-</mo>", "<mo>−</mo>")
 
 
-class MathMLFormatter(FormsMathML, NodeFormatter):
+class MathMLFormatter(NodeFormatter):
     """Presentation MathML notation: ``<mi>a</mi><mo>·</mo><mi>b</mi>``."""
 
     symbols: ClassVar[dict[str, str]] = {
@@ -252,7 +296,7 @@ class MathMLFormatter(FormsMathML, NodeFormatter):
 
     def term(self, node: Node) -> tuple[bool, str]:
         text = self.format(node)
-        if isinstance(node, Value):
+        if isinstance(node, Value) and not getattr(node.value, "is_Add", False):
             for sign in ("<mrow><mo>−</mo>", "<mrow><mo>-</mo>"):
                 if text.startswith(sign) and not text[len(sign) :].startswith("<mo>("):
                     return True, "<mrow>" + text[len(sign) :]
@@ -367,6 +411,55 @@ class MathMLFormatter(FormsMathML, NodeFormatter):
 
     def _format_Shape(self, node: Shape) -> str:
         return mrow(_bound(node.rows), mo("×"), _bound(node.cols))
+
+    # general forms and the operations built on them -------------------------------------------
+    def _format_Entry(self, node: Entry) -> str:
+        return symbol_mathml(node.base, index_text(node.indices))
+
+    def _format_SymbolicSum(self, node: SymbolicSum) -> str:
+        lower = mrow(mi(node.index), mo("="), _bound(node.lower))
+        head = f"<munderover>{mo('∑')}{lower}{_bound(node.upper)}</munderover>"
+        return mrow(head, self.wrap(node.body, PRODUCT))
+
+    def _format_ElidedSum(self, node: ElidedSum) -> str:
+        terms = [self.term(t) for t in node.terms]
+        if node.elide:
+            terms = [*terms[:-1], (False, self.symbols["cdots"]), terms[-1]]
+        return mrow(self.join_terms(terms, False))
+
+    def _format_Conjugate(self, node: Conjugate) -> str:
+        return f'<mover accent="true">{mrow(self.format(node.argument))}{mo("‾")}</mover>'
+
+    def _format_Modulus(self, node: Modulus) -> str:
+        return mrow(mo("|"), self.format(node.argument), mo("|"))
+
+    def _format_InnerProduct(self, node: InnerProduct) -> str:
+        left, right = self.format(node.left), self.format(node.right)
+        return mrow(mo("⟨"), left, mo(","), right, mo("⟩"))
+
+    def _format_Scale(self, node: Scale) -> str:
+        factor, argument = self.wrap(node.factor, ATOM), self.wrap(node.argument, ATOM)
+        return mrow(factor, mo("\u2062"), THIN_SPACE, argument)
+
+    def _format_VectorSum(self, node: VectorSum) -> str:
+        sign = self.symbols["minus"] if node.minus else self.symbols["plus"]
+        return mrow(self.format(node.left), sign, self.wrap(node.right, SUM + 1))
+
+    def _format_Projection(self, node: Projection) -> str:
+        head = f"<msub>{mi('proj')}{mrow(self.format(node.onto))}</msub>"
+        return mrow(head, mo(APPLY), self.wrap(node.vector, ATOM))
+
+    def _format_Similarity(self, node: Similarity) -> str:
+        return mi("S")
+
+    def _format_Exp(self, node: Exp) -> str:
+        return f"<msup>{mi('e')}{mrow(self.format(node.argument))}</msup>"
+
+    def _format_Softmax(self, node: Softmax) -> str:
+        return mrow(mi("softmax"), mo(APPLY), self.paren(self.format(node.argument)))
+
+    def _format_Masked(self, node: Masked) -> str:
+        return mrow(mi("mask"), mo(APPLY), self.paren(self.format(node.argument)))
 
 
 def _bound(value: int | str) -> str:

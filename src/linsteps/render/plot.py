@@ -6,13 +6,15 @@ output is deterministic: Agg canvas, a fixed SVG hash salt, no dates in the meta
 
 from __future__ import annotations
 
+import base64
 import io
 import math
+import re
 from pathlib import Path
 from typing import Any
 
 from linsteps.errors import UsageError
-from linsteps.picture import Picture
+from linsteps.picture import Drawing, Picture
 
 SUFFIXES = {".svg": "svg", ".png": "png"}
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c")
@@ -122,3 +124,23 @@ def render_picture(picture: Picture, fmt: str) -> bytes:
         metadata = {"Date": None} if fmt == "svg" else {"Software": None}
         figure.savefig(buffer, format=fmt, metadata=metadata)
     return buffer.getvalue()
+
+
+# What an inline <svg> in HTML does without: the XML prolog, the document type, namespace
+# declarations (the HTML parser supplies them) and the RDF metadata.
+_SVG_PROLOG = re.compile(r"\A.*?(?=<svg[\s>])", re.S)
+_SVG_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)
+_SVG_XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
+
+
+def inline_svg(data: bytes) -> str:
+    """Return SVG bytes as an ``<svg>`` element to place inside an HTML page."""
+    text = _SVG_PROLOG.sub("", data.decode("utf-8"), count=1)
+    text = _SVG_METADATA.sub("", text, count=1)
+    head, _, rest = text.partition(">")
+    return _SVG_XMLNS.sub("", head) + ">" + rest.rstrip()
+
+
+def data_uri(drawing: Drawing) -> str:
+    """Return a PNG drawing as a ``data:`` URI (nothing to fetch)."""
+    return "data:image/png;base64," + base64.b64encode(drawing.data).decode("ascii")

@@ -5,29 +5,30 @@ MESSAGES: dict[str, str] = {
     # outer product and transpose
     "title.outer": "Outer product {expr}",
     "condition.outer_shapes": (
-        "{a} is a column ({n}×1) and {b}ᵀ a row (1×{m}): {n}×1 · 1×{m} → {shape}; "
+        "{a} is a column ({column}) and {bt} a row ({row}): {column} · {row} → {shape}; "
         "any two lengths work"
     ),
     "note.outer_vs_inner": (
-        "The outer product {a}{b}ᵀ (column times row) keeps every product {a}ᵢ{b}ⱼ in a matrix; "
-        "the inner product {a}ᵀ{b} (row times column) sums the matching products to one scalar "
+        "The outer product {outer} (column times row) keeps every product {entry}, an entry of "
+        "{a} times an entry of {b}, in a matrix; "
+        "the inner product {inner} (row times column) sums the matching products to one scalar "
         "and needs equal lengths."
     ),
     "result.outer": "{lhs} is {shape}: every entry of the column times every entry of the row, nothing summed.",
     "title.transpose": "Transpose {expr}",
     "condition.transpose_shape": (
-        "every matrix has a transpose: {a} is {shape}, so {a}ᵀ is {shape_t}; "
-        "row i of {a} becomes column i of {a}ᵀ"
+        "every matrix has a transpose: {a} is {shape}, so {at} is {shape_t}; "
+        "row i of {a} becomes column i of {at}"
     ),
-    "note.vector_is_column": "{a} is a vector, read as a column ({n}×1); its transpose is a row.",
+    "note.vector_is_column": "{a} is a vector, read as a column ({shape}); its transpose is a row.",
     "role.transpose": "rows→columns",
     "result.transpose": "{lhs} is {shape}: the rows of {a} written as columns.",
     # projection
     "title.project": "Projection {expr} of a on b",
-    "condition.nonzero_onto": "{b} is not the zero vector, so b·b > 0 and the division is defined",
+    "condition.nonzero_onto": "{b} is not the zero vector, so {bb} > 0 and the division is defined",
     "role.subtract": "subtract",
     "note.projection_orthogonal": (
-        "The remainder {a} − proj_{b} {a} has dot product 0 with {b}: it is orthogonal to {b}, "
+        "The remainder {rest} has dot product 0 with {b}: it is orthogonal to {b}, "
         "so {a} splits into a part along {b} and a part perpendicular to it."
     ),
     "result.project": (
@@ -42,10 +43,10 @@ MESSAGES: dict[str, str] = {
     "note.conjugate_second": (
         "For complex vectors the inner product conjugates one argument; here it is the second, "
         "{b} (the mathematicians' convention; physics and numpy.vdot conjugate the first). "
-        "Then ⟨{a}, {a}⟩ = Σ |{a}ᵢ|² is real and never negative, as a squared length must be."
+        "Then {aa} = {sum} is real and never negative, as a squared length must be."
     ),
     "note.inner_real": (
-        "Every entry of {b} is real, so conj({b}ᵢ) = {b}ᵢ and ⟨{a}, {b}⟩ is the plain dot product {a}·{b}."
+        "Every entry of {b} is real, so {conj} = {entry} and {inner} is the plain dot product {dot}."
     ),
     "note.inner_differs": (
         "Without the conjugate, the plain dot product {a}·{b} gives a different value: "
@@ -62,7 +63,7 @@ MESSAGES: dict[str, str] = {
         "{k} vectors (the rows of {a}) with {n} entries each, none of them zero"
     ),
     "note.pairwise_symmetric": (
-        "S is symmetric (Sᵢⱼ = Sⱼᵢ) and its diagonal is 1, since each vector has cos θ = 1 with "
+        "S is symmetric ({sij} = {sji}) and its diagonal is 1, since each vector has cos θ = 1 with "
         "itself: this is how embeddings are compared, entry (i, j) saying how alike rows i and j are."
     ),
     "result.pairwise": "{lhs} is {k}×{k}: entry (i, j) is the cosine similarity of rows i and j of {a}.",
@@ -107,7 +108,7 @@ MESSAGES: dict[str, str] = {
     # attention
     "title.attention": "Dot-product attention {expr}",
     "condition.attention_shapes": (
-        "Q is {shape_q} and K is {shape_k}: both rows have width d_k = {d}, so every query row "
+        "Q is {shape_q} and K is {shape_k}: both rows have width {dk} = {d}, so every query row "
         "can be dotted with every key row, giving {shape} scores"
     ),
     "condition.attention_values_shape": (
@@ -119,13 +120,13 @@ MESSAGES: dict[str, str] = {
     "role.divide": "divide",
     "role.mask": "mask",
     "note.why_scale": (
-        "Why divide by √d_k = √{d}: a dot product of d_k entries grows with d_k (its variance is "
-        "d_k for unit-variance entries), and large scores push softmax towards a single 1 with "
-        "vanishing gradients; dividing by √d_k keeps the scores on a steady scale."
+        "Why divide by {root_dk} = {root_d}: a dot product of {dk} entries grows with {dk} (its "
+        "variance is {dk} for unit-variance entries), and large scores push softmax towards a "
+        "single 1 with vanishing gradients; dividing by {root_dk} keeps the scores on a steady scale."
     ),
     "note.causal_mask": (
         "Causal mask: query i may only look at keys j ≤ i, so every score above the diagonal "
-        "becomes −∞ and its weight e^(−∞) = 0."
+        "becomes {masked} and its weight {weight} = {zero}."
     ),
     "note.rows_sum_to_one": (
         "Softmax makes every weight positive (a masked one 0) and every row sum to exactly 1: "
@@ -140,6 +141,8 @@ MESSAGES: dict[str, str] = {
         "attention: V needs one row per key: K has {m} rows, V is {rows}×{cols}"
     ),
     # pictures
+    "picture.alt": "θ between {a} and {b}",
+    "picture.alt_project": "the projection of {a} on {b}, and θ between {a} and {b}",
     "error.plot_operation": "--plot: {operation} has no picture; use it with cos, angle, dot or project",
     "error.plot_dims": "--plot: only 2-D and 3-D vectors can be drawn, these have {n} entries",
     "error.plot_not_numeric": "--plot: {operand} has symbolic entries; only numbers can be drawn",

@@ -3,25 +3,25 @@
 MESSAGES: dict[str, str] = {
     "title.outer": "外积 {expr}",
     "condition.outer_shapes": (
-        "{a} 是列向量（{n}×1），{b}ᵀ 是行向量（1×{m}）：{n}×1 · 1×{m} → {shape}；任意两个长度都可以"
+        "{a} 是列向量（{column}），{bt} 是行向量（{row}）：{column} · {row} → {shape}；任意两个长度都可以"
     ),
     "note.outer_vs_inner": (
-        "外积 {a}{b}ᵀ（列乘行）把每个乘积 {a}ᵢ{b}ⱼ 都保留在矩阵中；内积 {a}ᵀ{b}（行乘列）把对应分量的乘积求和，"
+        "外积 {outer}（列乘行）把每个乘积 {entry} 都保留在矩阵中；内积 {inner}（行乘列）把对应分量的乘积求和，"
         "得到一个标量，并要求长度相同。注意：这里的外积不是叉积（向量积）{a}×{b}。"
     ),
     "result.outer": "{lhs} 是 {shape} 矩阵：列的每个分量乘行的每个分量，不求和。",
     "title.transpose": "转置 {expr}",
     "condition.transpose_shape": (
-        "任何矩阵都可以转置：{a} 是 {shape}，所以 {a}ᵀ 是 {shape_t}；{a} 的第 i 行成为 {a}ᵀ 的第 i 列"
+        "任何矩阵都可以转置：{a} 是 {shape}，所以 {at} 是 {shape_t}；{a} 的第 i 行成为 {at} 的第 i 列"
     ),
-    "note.vector_is_column": "{a} 是向量，按列向量（{n}×1）理解；它的转置是行向量。",
+    "note.vector_is_column": "{a} 是向量，按列向量（{shape}）理解；它的转置是行向量。",
     "role.transpose": "行变列",
     "result.transpose": "{lhs} 是 {shape} 矩阵：把 {a} 的行写成列。",
     "title.project": "a 在 b 上的投影 {expr}",
-    "condition.nonzero_onto": "{b} 不是零向量，所以 b·b > 0，除法有定义",
+    "condition.nonzero_onto": "{b} 不是零向量，所以 {bb} > 0，除法有定义",
     "role.subtract": "相减",
     "note.projection_orthogonal": (
-        "余量 {a} − proj_{b} {a} 与 {b} 的点积为 0：它与 {b} 正交，"
+        "余量 {rest} 与 {b} 的点积为 0：它与 {b} 正交，"
         "所以 {a} 分解为沿 {b} 的部分和垂直于 {b} 的部分。"
     ),
     "result.project": "{lhs} = {value}：{a} 沿 {b} 的部分；与 {b} 正交的部分是 {rest}。",
@@ -30,16 +30,16 @@ MESSAGES: dict[str, str] = {
     "role.conjugate": "取共轭",
     "note.conjugate_second": (
         "复向量的内积要对一个参数取共轭；这里取共轭的是第二个参数 {b}（数学中的约定；物理学和 numpy.vdot "
-        "对第一个取共轭）。这样 ⟨{a}, {a}⟩ = Σ |{a}ᵢ|² 是非负实数，正如长度的平方应有的那样。"
+        "对第一个取共轭）。这样 {aa} = {sum} 是非负实数，正如长度的平方应有的那样。"
     ),
-    "note.inner_real": "{b} 的每个分量都是实数，所以 conj({b}ᵢ) = {b}ᵢ，⟨{a}, {b}⟩ 就是普通点积 {a}·{b}。",
+    "note.inner_real": "{b} 的每个分量都是实数，所以 {conj} = {entry}，{inner} 就是普通点积 {dot}。",
     "note.inner_differs": "不取共轭的普通点积 {a}·{b} 得到不同的值：对复向量两者不同。",
     "note.inner_same": "这里不取共轭的普通点积 {a}·{b} 恰好得到相同的值，但对复向量两者一般不同。",
     "result.inner": "{lhs} = {value}：对应分量相乘（第二个取共轭）后再求和。",
     "title.pairwise": "X 各行的余弦相似度矩阵 {expr}",
     "condition.pairwise_rows": "{k} 个向量（{a} 的各行），每个有 {n} 个分量，都不是零向量",
     "note.pairwise_symmetric": (
-        "S 是对称矩阵（Sᵢⱼ = Sⱼᵢ），对角线都是 1，因为每个向量与自身的 cos θ = 1："
+        "S 是对称矩阵（{sij} = {sji}），对角线都是 1，因为每个向量与自身的 cos θ = 1："
         "比较嵌入向量正是这样做的，元素 (i, j) 表示第 i 行与第 j 行有多相似。"
     ),
     "result.pairwise": "{lhs} 是 {k}×{k} 矩阵：元素 (i, j) 是 {a} 第 i 行与第 j 行的余弦相似度。",
@@ -73,7 +73,7 @@ MESSAGES: dict[str, str] = {
     ),
     "title.attention": "点积注意力 {expr}",
     "condition.attention_shapes": (
-        "Q 是 {shape_q}，K 是 {shape_k}：两者每行宽度都是 d_k = {d}，所以每个查询行都能与每个键行做点积，"
+        "Q 是 {shape_q}，K 是 {shape_k}：两者每行宽度都是 {dk} = {d}，所以每个查询行都能与每个键行做点积，"
         "得到 {shape} 的分数"
     ),
     "condition.attention_values_shape": (
@@ -85,17 +85,19 @@ MESSAGES: dict[str, str] = {
     "role.divide": "相除",
     "role.mask": "掩码",
     "note.why_scale": (
-        "为什么除以 √d_k = √{d}：d_k 个分量的点积随 d_k 增大（分量方差为 1 时点积方差为 d_k），"
-        "分数过大会使 softmax 接近只有一个 1、梯度消失；除以 √d_k 使分数保持稳定的尺度（缩放）。"
+        "为什么除以 {root_dk} = {root_d}：{dk} 个分量的点积随 {dk} 增大（分量方差为 1 时点积方差为 {dk}），"
+        "分数过大会使 softmax 接近只有一个 1、梯度消失；除以 {root_dk} 使分数保持稳定的尺度（缩放）。"
     ),
     "note.causal_mask": (
-        "因果掩码：查询 i 只能看键 j ≤ i，所以对角线以上的分数都变为 −∞，其权重 e^(−∞) = 0。"
+        "因果掩码：查询 i 只能看键 j ≤ i，所以对角线以上的分数都变为 {masked}，其权重 {weight} = {zero}。"
     ),
     "note.rows_sum_to_one": "softmax 使每个权重为正（被掩码的为 0），且每行之和恰好为 1：每个查询把注意力分配到各个键上。",
     "result.attention": "{lhs} 是 {shape} 矩阵：第 i 行是查询 i 所关注的 V 各行的加权组合。",
     "result.attention_weights": "{lhs} 是 {shape} 矩阵：注意力权重，每行之和为 1。",
     "error.attention_widths": "attention：Q 和 K 的宽度 d_k 必须相同：Q 是 {n}×{d}，K 是 {m}×{k}",
     "error.attention_values": "attention：V 必须每个键一行：K 有 {m} 行，V 是 {rows}×{cols}",
+    "picture.alt": "{a} 与 {b} 的夹角 θ",
+    "picture.alt_project": "{a} 在 {b} 上的投影，以及 {a} 与 {b} 的夹角 θ",
     "error.plot_operation": "--plot：{operation} 没有图；请与 cos、angle、dot 或 project 一起使用",
     "error.plot_dims": "--plot：只能画二维和三维向量，这些向量有 {n} 个分量",
     "error.plot_not_numeric": "--plot：{operand} 含有符号分量；只能画数值向量",
