@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import sympy
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import linsteps
@@ -192,11 +192,15 @@ def _entries_from_grammar() -> st.SearchStrategy[tuple[str, Any]]:
     return _grammar_strategy(True).map(read)
 
 
+GRAMMAR_ENTRIES = _entries_from_grammar()
+
+
+@settings(max_examples=40)
 @given(
-    st.integers(1, 4).flatmap(
+    st.integers(1, 3).flatmap(
         lambda n: st.tuples(
-            st.lists(_entries_from_grammar(), min_size=n, max_size=n),
-            st.lists(_entries_from_grammar(), min_size=n, max_size=n),
+            st.lists(GRAMMAR_ENTRIES, min_size=n, max_size=n),
+            st.lists(GRAMMAR_ENTRIES, min_size=n, max_size=n),
         )
     )
 )
