@@ -228,6 +228,8 @@ def _fast_mathml(value: Any, decimal: bool) -> str | None:
     """Return a rational number, or a matrix of them, in MathML; None for anything else."""
     if not getattr(value, "is_Matrix", False):
         return _number_mathml(value, decimal)
+    if not hasattr(value, "tolist"):
+        return None  # a matrix expression of symbolic size, such as A∘B
     rows = []
     for row in value.tolist():
         cells = []
