@@ -1,0 +1,1 @@
+"""The Typer commands of ``linsteps``, grouped by what they are for."""

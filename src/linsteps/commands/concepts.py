@@ -1,0 +1,79 @@
+"""The commands that set the products side by side and show the concept cards."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from linsteps.commands.common import (
+    ColorOpt,
+    DecimalsOpt,
+    Format,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    OutOpt,
+    StandaloneOpt,
+    app,
+    check_places,
+    load,
+    run,
+)
+
+
+@app.command()
+def compare(
+    a: Annotated[str, typer.Argument(help="First operand: a vector or a matrix.")],
+    b: Annotated[str, typer.Argument(help="Second operand: a vector or a matrix.")],
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", help="Expand one product into its full derivation (ab, dot …)."),
+    ] = None,
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = Lang.en,
+    decimals: DecimalsOpt = 4,
+    out: OutOpt = None,
+    color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
+) -> None:
+    """Every product of two operands side by side: which are defined, their shapes, values.
+
+    Two vectors: a·b, a∘b, abᵀ, aᵀb, cos θ. Two matrices: AB, BA, A∘B and the defined
+    transposed products. A matrix and a vector: Ax, xᵀA, A∘x. Then what differs.
+
+    Example: linsteps compare "[1, 2, 3]" "[4, 5, 6]"
+    """
+    from linsteps.compare import compare as build
+
+    def made() -> Any:
+        comparison = build(load(a), load(b), places=check_places(decimals))
+        return comparison if explain is None else comparison.explain(explain)
+
+    run(made, fmt, lang, out, color, standalone)
+
+
+@app.command()
+def guide(
+    topic: Annotated[
+        str | None, typer.Argument(help="A concept: dot, norm, cos, hadamard, matmul, outer …")
+    ] = None,
+    all_: Annotated[
+        bool, typer.Option("--all", help="Every concept card, one after another.")
+    ] = False,
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = Lang.en,
+    out: OutOpt = None,
+    color: ColorOpt = None,
+    standalone: StandaloneOpt = False,
+) -> None:
+    """Concept cards: definition, rule, when defined, meaning, uses in ML, common mistakes.
+
+    Without a topic, the list of concepts. Each card ends with a small example computed live.
+    With --all --format latex --standalone: a printable handout.
+
+    Example: linsteps guide dot --lang zh --format latex
+    """
+    from linsteps.guide import guide_for
+
+    run(lambda: guide_for(topic, all_), fmt, lang, out, color, standalone)

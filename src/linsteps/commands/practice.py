@@ -1,0 +1,274 @@
+"""The commands for practice: worksheets, checking one answer, grading a class."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from linsteps.commands.common import (
+    DimOpt,
+    Format,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    OutOpt,
+    app,
+    fail,
+    load,
+)
+from linsteps.errors import LinstepsError, UsageError
+
+
+class SheetFormat(str, Enum):
+    """Worksheet formats."""
+
+    markdown = "markdown"
+    latex = "latex"
+    html = "html"
+
+
+class Difficulty(str, Enum):
+    """Worksheet difficulties."""
+
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+class Solutions(str, Enum):
+    """What follows the problems of a worksheet."""
+
+    none = "none"
+    answers = "answers"
+    full = "full"
+
+
+@app.command()
+def worksheet(
+    seed: Annotated[
+        int | None,
+        typer.Option("--seed", help="Seed of the problems (default: a new one, printed)."),
+    ] = None,
+    count: Annotated[int, typer.Option("--count", "-n", help="Number of problems.")] = 10,
+    topics: Annotated[
+        str | None,
+        typer.Option(
+            "--topics",
+            help="Comma-separated: dot,norm,cos,angle,hadamard,matmul,shapes,products.",
+        ),
+    ] = None,
+    difficulty: Annotated[
+        Difficulty, typer.Option("--difficulty", help="Sizes and ranges of the numbers.")
+    ] = Difficulty.medium,
+    fmt: Annotated[
+        SheetFormat, typer.Option("--format", "-f", help="markdown, latex or html.")
+    ] = SheetFormat.markdown,
+    lang: LangOpt = Lang.en,
+    out: OutOpt = None,
+    key: Annotated[
+        Path | None, typer.Option("--key", help="Write the answer key (JSON) to this file.")
+    ] = None,
+    solutions: Annotated[
+        Solutions,
+        typer.Option("--solutions", help="After the problems: none, answers or full."),
+    ] = Solutions.none,
+    roster: Annotated[
+        Path | None,
+        typer.Option("--roster", help="Class list (CSV): one sheet per student."),
+    ] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out-dir", help="With --roster: the folder of the students' sheets."),
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help="A date printed on the sheet.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The sheet's title.")] = None,
+) -> None:
+    """A worksheet of seeded, hand-computable problems, with its answer key.
+
+    The same options give the same bytes; without --seed a seed is chosen and printed on
+    the sheet. With --roster and --out-dir: one version per student and one key for all.
+
+    Example: linsteps worksheet --seed 7 --count 12 --topics dot,cos,matmul --key key.json
+    """
+    from linsteps.worksheet import Request, run_request
+
+    request = Request(
+        seed=seed,
+        count=count,
+        topics=topics,
+        difficulty=difficulty.value,
+        fmt=fmt.value,
+        lang=lang.value,
+        solutions=solutions.value,
+        title=title,
+        date=date,
+        out=out,
+        key=key,
+        roster=roster,
+        out_dir=out_dir,
+    )
+    try:
+        text = run_request(request)
+    except LinstepsError as error:
+        fail(error.message(lang.value), error.exit_code)
+    if text is not None:
+        sys.stdout.write(text)
+
+
+@app.command()
+def check(
+    operation: Annotated[
+        str | None,
+        typer.Argument(help="The operation (as its command: dot, matmul, linear, …) or shapes."),
+    ] = None,
+    operands: Annotated[
+        list[str] | None, typer.Argument(help="Its operands, as for the operation's command.")
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option("--answer", "-a", help='The answer to check ("undefined" if none exists).'),
+    ] = None,
+    key: Annotated[
+        Path | None, typer.Option("--key", help="An answer key (JSON) to take the problem from.")
+    ] = None,
+    problem: Annotated[
+        str | None, typer.Option("--problem", help="The problem id in the key.")
+    ] = None,
+    student: Annotated[
+        str | None, typer.Option("--student", help="The student's version (roster keys).")
+    ] = None,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", help="Relative tolerance for decimal answers.")
+    ] = 1e-3,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
+    ] = 2.0,
+    explain: Annotated[bool, typer.Option("--explain", help="Add the full derivation.")] = False,
+    dim: DimOpt = None,
+    shape: Annotated[
+        list[str] | None, typer.Option("--shape", help="With bare names: MxN (repeat for B).")
+    ] = None,
+    entry: Annotated[
+        str | None, typer.Option("--entry", help="matmul: the answer is entry i,j only.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="angle: the answer's unit, radians or degrees.")
+    ] = None,
+    complex_: Annotated[
+        bool, typer.Option("--complex", help="dot: the complex inner product; i is √−1.")
+    ] = False,
+    no_scale: Annotated[
+        bool, typer.Option("--no-scale", help="attention: scores not divided by √d_k.")
+    ] = False,
+    causal: Annotated[bool, typer.Option("--causal", help="attention: the causal mask.")] = False,
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Check an answer: how it was read, correct or not, and which mistake it shows.
+
+    Exit status: 0 correct, 1 incorrect or unverified, 2 an unreadable answer or operands.
+
+    Example: linsteps check matmul "1 2; 3 4" "5 6; 7 8" --answer "5 12; 21 32"
+    """
+    try:
+        from linsteps import checking
+
+        if answer is None or (key is None) == (operation is None):
+            raise UsageError("check_usage")
+        if key is not None:
+            from linsteps.answerkey import load_key
+
+            if problem is None or operands:
+                raise UsageError("check_usage")
+            item = load_key(key).lookup(problem, student)
+            task = item.problem()
+        else:
+            assert operation is not None
+            shapes = shape or []
+            options = {
+                "dim": dim,
+                "shape": shapes[0] if shapes else None,
+                "shape_b": shapes[1] if len(shapes) > 1 else None,
+                "entry": entry,
+                "unit": unit,
+                "complex": complex_ or None,
+                "scale": False if no_scale else None,
+                "causal": causal or None,
+            }
+            if unit not in (None, "radians", "degrees"):
+                raise UsageError("check_usage")
+            task = checking.Problem(
+                operation,
+                tuple(load(o) for o in operands or []),
+                {k: v for k, v in options.items() if v or v is False},
+            )
+        verdict = checking.check_problem(
+            task,
+            load(answer),
+            tolerance=checking.check_tolerance(tolerance),
+            time_limit=time_limit or None,
+        )
+    except LinstepsError as error:
+        fail(error.message(lang.value), error.exit_code)
+        return
+    from linsteps.render.verdict import render_verdict
+
+    sys.stdout.write(render_verdict(verdict, fmt.value, lang.value, explain=explain))
+    raise typer.Exit(0 if verdict.correct else 1)
+
+
+@app.command()
+def grade(
+    key: Annotated[Path, typer.Argument(help="The answer key (JSON) written with the worksheet.")],
+    answers: Annotated[
+        Path, typer.Argument(help="The answers: CSV with a student column and one per problem.")
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the report CSV here.")
+    ] = None,
+    feedback: Annotated[
+        Path | None, typer.Option("--feedback", help="Write one Markdown file per student here.")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
+    tolerance: Annotated[
+        float, typer.Option("--tolerance", help="Relative tolerance for decimal answers.")
+    ] = 1e-3,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
+    ] = 2.0,
+    lang: LangOpt = Lang.en,
+) -> None:
+    """Grade a class's CSV against an answer key: a report, feedback and a summary.
+
+    Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
+    """
+    try:
+        from linsteps.grading import Grading, Settings, progress_bar
+
+        def warn(line: str) -> None:
+            sys.stderr.write(" ".join(line.split()) + "\n")
+
+        run_ = Grading(key, answers, Settings(tolerance, time_limit or None, lang.value), warn=warn)
+        summary = run_.run(
+            out=out,
+            feedback=feedback,
+            jobs=jobs,
+            progress=progress_bar() if sys.stderr.isatty() else None,
+        )
+    except LinstepsError as error:
+        fail(error.message(lang.value), error.exit_code)
+        return
+    from linsteps.i18n import translate
+
+    text = summary.text(lang.value)
+    if out is not None:
+        text += translate(lang.value, "grade.summary_report", path=str(out)) + "\n"
+    if feedback is not None:
+        count = summary.feedback_files
+        text += translate(lang.value, "grade.summary_feedback", path=str(feedback), count=count)
+        text += "\n"
+    sys.stdout.write(text)
