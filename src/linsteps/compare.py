@@ -13,7 +13,7 @@ Renderers (:mod:`linsteps.render.comparison`) only format.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
 from linsteps.errors import LinstepsError, ShapeError, UndefinedError, UsageError
@@ -552,10 +552,6 @@ def _matrix_vector_notes(rows: dict[str, Row], a: Operand, x: Operand) -> list[N
 # --- the comparison ------------------------------------------------------------------------------
 
 
-def _renamed(operand: Operand, name: str) -> Operand:
-    return Operand(name, operand.value, operand.layout, operand.source, operand.decimal)
-
-
 PRODUCTS = {
     "vectors": ("dot", "hadamard", "outer", "atb", "cos"),
     "matrices": ("ab", "ba", "hadamard", "atb", "abt"),
@@ -572,11 +568,11 @@ def operands_of(a: Any, b: Any) -> tuple[str, Operand, Operand]:
     first, second = to_operand(a, "A"), to_operand(b, "B")
     layouts = (first.layout, second.layout)
     if layouts == ("vector", "vector"):
-        return "vectors", _renamed(first, "a"), _renamed(second, "b")
+        return "vectors", replace(first, name="a"), replace(second, name="b")
     if layouts == ("matrix", "matrix"):
-        return "matrices", _renamed(first, "A"), _renamed(second, "B")
+        return "matrices", replace(first, name="A"), replace(second, name="B")
     matrix, vector = (first, second) if first.layout == "matrix" else (second, first)
-    return "matrix_vector", _renamed(matrix, "A"), _renamed(vector, "x")
+    return "matrix_vector", replace(matrix, name="A"), replace(vector, name="x")
 
 
 def _rows(mode: str, first: Operand, second: Operand, places: int, every: bool) -> list[Row]:

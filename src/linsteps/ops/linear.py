@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import sympy
@@ -91,7 +92,7 @@ def linear(
     inputs = to_operand(x, "x")
     batch = inputs.layout == "matrix" and inputs.shape != (in_features, 1)
     if batch:
-        inputs = Operand("X", inputs.value, "matrix", inputs.source, inputs.decimal)
+        inputs = replace(inputs, name="X", layout="matrix")
         width = inputs.shape[1]
     else:
         inputs = as_vector(inputs, "linear")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import sympy
@@ -118,7 +119,7 @@ def hadamard(
     left = to_operand(a, "A", dim=dim, shape=shape)
     right = to_operand(b, "B", dim=dim, shape=shape)
     if left.layout == "vector" and right.layout == "vector":
-        left, right = _renamed(left, "a"), _renamed(right, "b")
+        left, right = replace(left, name="a"), replace(right, name="b")
     if left.shape != right.shape:
         raise ShapeError(
             "hadamard_shapes",
@@ -186,7 +187,3 @@ def hadamard(
         result,
         settings_of((left, right), places, full=full),
     )
-
-
-def _renamed(operand: Operand, name: str) -> Operand:
-    return Operand(name, operand.value, operand.layout, operand.source, operand.decimal)

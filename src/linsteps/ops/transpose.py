@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from linsteps.notation import Indexed, Shape, Transpose
 from linsteps.operands import to_operand
 from linsteps.ops.common import DEFAULT_PLACES, plain, settings_of
 from linsteps.ops.outer import value_grid
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
+from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Result, Rule
 
 
 def transpose(a: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> Derivation:
     """Explain the transpose Aᵀ: row i of A becomes column i of Aᵀ."""
     operand = to_operand(a, "A")
     if operand.layout == "vector":
-        operand = Operand("a", operand.value, "vector", operand.source, operand.decimal)
+        operand = replace(operand, name="a", layout="vector")
     m, n = operand.shape
     node = operand.node()
     lhs = Transpose(node)
