@@ -3,7 +3,8 @@
     python benchmarks/bench_grading.py [--answers 10000] [--memory-answers 100000] [--naive 300]
 
 1. 10,000 answers of mixed kinds (exact, decimal, symbolic, wrong in the usual ways, blank,
-   unreadable) graded by ``linsteps.grading.grade``, against a naive checker measured in the same
+   unreadable) graded by ``linsteps.assess.grading.grade``,
+   against a naive checker measured in the same
    run on a sample of the same answers: ``parse_expr`` + ``simplify(answer - key) == 0``.  The
    naive baseline reads trusted, generated data; it is never product code.  Goal: ≥ 20×.
 2. Peak memory (maxrss of a child process) grading 100,000 answers.  Goal: ≤ 300 MB.
@@ -115,8 +116,8 @@ def naive_rate(sample: list[tuple[str, str]], count: int) -> float:
 
 
 def linsteps_rate(key: Path, answers: Path, count: int) -> float:
-    """Answers per second of ``linsteps.grading.grade`` on the whole CSV, one process."""
-    from linsteps.grading import grade
+    """Answers per second of ``linsteps.assess.grading.grade`` on the whole CSV, one process."""
+    from linsteps.assess.grading import grade
 
     grade(key, answers, time_limit=2.0)  # warm the parser and SymPy's caches
     start = time.perf_counter()
@@ -127,7 +128,7 @@ def linsteps_rate(key: Path, answers: Path, count: int) -> float:
 def peak_memory(key: Path, answers: Path) -> float:
     """Peak resident memory, in MB, of a child process grading ``answers``."""
     code = (
-        "import sys\nfrom linsteps.grading import grade\n"
+        "import sys\nfrom linsteps.assess.grading import grade\n"
         "grade(sys.argv[1], sys.argv[2], out=sys.argv[3])\n"
     )
     report = answers.with_suffix(".report.csv")

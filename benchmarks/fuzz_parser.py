@@ -3,8 +3,9 @@
     python benchmarks/fuzz_parser.py [--count 1000000] [--seed 0] [--check-every 50]
 
 Inputs are random strings built from the grammar's own tokens, hostile fragments and random
-Unicode.  Every input goes through ``linsteps.parsing.parse_value``; every ``--check-every``-th
-also through ``linsteps.checking.check`` as an answer.  Anything but a documented error
+Unicode.  Every input goes through
+``linsteps.reading.parsing.parse_value``; every ``--check-every``-th
+also through ``linsteps.assess.checking.check`` as an answer.  Anything but a documented error
 (``LinstepsError``) is a failure.  Prints executions, failures with their tracebacks (goal 0)
 and the slowest input.
 """
@@ -62,9 +63,9 @@ def main() -> None:
     parser.add_argument("--check-every", type=int, default=50)
     args = parser.parse_args()
 
-    from linsteps.checking import check
+    from linsteps.assess.checking import check
     from linsteps.errors import LinstepsError
-    from linsteps.parsing import parse_value
+    from linsteps.reading.parsing import parse_value
 
     parse_value("1")  # build the parser before timing
     rng = random.Random(args.seed)

@@ -122,7 +122,7 @@ def worksheet_command(fmt: str, lang: str) -> str:
 
 def worksheets() -> dict[str, str]:
     """Return the example worksheet in every format and language, and its key."""
-    from linsteps.worksheet import build_key, key_json, make_sheet
+    from linsteps.practice.worksheet import build_key, key_json, make_sheet
 
     sheet = make_sheet(
         WORKSHEET["seed"],

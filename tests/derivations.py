@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import linsteps
-from linsteps.compare import compare
+from linsteps.learn.compare import compare
 
 EXAMPLES: dict[str, Callable[[], Any]] = {
     "dot-integers": lambda: linsteps.dot("[1, 2, 3]", "[4, 5, 6]"),

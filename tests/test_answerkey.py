@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from linsteps import UsageError
-from linsteps.answerkey import load_key, parse_key
-from linsteps.checking import check_problem
+from linsteps.assess.answerkey import load_key, parse_key
+from linsteps.assess.checking import check_problem
 
 DATA = Path(__file__).parent / "data"
 GOOD: dict[str, Any] = json.loads((DATA / "week3-key.json").read_text(encoding="utf-8"))

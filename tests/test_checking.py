@@ -10,8 +10,8 @@ import pytest
 import sympy
 
 from linsteps import ParseError, UsageError
-from linsteps.checking import Problem, check, read_answer
-from linsteps.diagnoses import CODES, DIAGNOSES
+from linsteps.assess.checking import Problem, check, read_answer
+from linsteps.assess.diagnoses import CODES, DIAGNOSES
 from linsteps.i18n import catalog
 
 M = "1 2; 3 4", "5 6; 7 8"

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 import sympy
 
-from linsteps.checking import check, to_input
-from linsteps.diagnoses import softmax_rows
-from linsteps.operands import to_operand
+from linsteps.assess.checking import check, to_input
+from linsteps.assess.diagnoses import softmax_rows
+from linsteps.derivation.operands import to_operand
 
 # (operation, operands, options, answer, expected status, expected diagnosis)
 FORM_CASES: list[tuple[str, tuple[str, ...], dict[str, Any], str, str, str | None]] = [

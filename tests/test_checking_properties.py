@@ -10,7 +10,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from linsteps import LinstepsError
-from linsteps.checking import Expected, Problem, check, to_input
+from linsteps.assess.checking import Expected, Problem, check, to_input
 from linsteps.ops import OPERATIONS
 
 small = st.integers(-6, 6)

@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sympy.matrices.exceptions import ShapeError as SympyShapeError
 
-from linsteps.compare import PRODUCTS, Comparison, compare, product_row
 from linsteps.errors import ShapeError, UndefinedError, UsageError
+from linsteps.learn.compare import PRODUCTS, Comparison, compare, product_row
 from tests.test_equalities import check_derivation, same
 
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from linsteps.compare import Comparison, compare
-from linsteps.guide import TOPICS, card_for, guide_for
+from linsteps.learn.compare import Comparison, compare
+from linsteps.learn.guide import TOPICS, card_for, guide_for
 from tests.consumers import (
     chromium,
     compile_tex,

@@ -11,14 +11,14 @@ import pytest
 import sympy
 
 from linsteps.errors import ParseError
-from linsteps.parsing import Parsed, parse_value
+from linsteps.reading.parsing import Parsed, parse_value
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "peer-inputs.json"
+CORPUS = Path(__file__).resolve().parent / "data" / "corpora" / "peer-inputs.json"
 
 
 def _corpus() -> list[dict[str, Any]]:
     if not CORPUS.is_file():
-        pytest.fail(f"corpus missing: {CORPUS} (expected ../shared/corpora/peer-inputs.json)")
+        pytest.fail(f"corpus missing: {CORPUS}")
     entries: list[dict[str, Any]] = json.loads(CORPUS.read_text(encoding="utf-8"))
     return entries
 

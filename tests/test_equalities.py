@@ -9,8 +9,8 @@ import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linsteps.notation import ElidedSum, Node, is_general, size_symbol, walk
-from linsteps.steps import Chain, Derivation, Result, Rule
+from linsteps.derivation.notation import ElidedSum, Node, is_general, size_symbol, walk
+from linsteps.derivation.steps import Chain, Derivation, Result, Rule
 from tests.derivations import EXAMPLES
 
 SIZES = (1, 2, 3, 5)
@@ -62,7 +62,7 @@ def close(exact: Any, approx: Node, places: int) -> bool:
     return bool(error <= sympy.Rational(1, 2) * sympy.Rational(10) ** -places * (1 + 1e-9))
 
 
-from linsteps.notation import Value  # noqa: E402
+from linsteps.derivation.notation import Value  # noqa: E402
 
 
 def check_derivation(derivation: Derivation) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import linsteps
-from linsteps import notation
+from linsteps.derivation import notation
 from linsteps.errors import UsageError
 from linsteps.render import FORMATS
 from linsteps.render.formatter import LatexFormatter, TextFormatter

@@ -9,8 +9,8 @@ import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 import linsteps
+from linsteps.derivation.notation import size_symbol
 from linsteps.errors import ShapeError, UsageError
-from linsteps.notation import size_symbol
 from tests.test_cli import run
 
 

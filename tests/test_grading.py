@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from linsteps import UsageError
-from linsteps.grading import escape_cell, grade, safe_name
-from linsteps.submissions import MAX_CELL, MAX_LINE
+from linsteps.assess.grading import escape_cell, grade, safe_name
+from linsteps.assess.submissions import MAX_CELL, MAX_LINE
 
 DATA = Path(__file__).parent / "data"
 KEY = DATA / "week3-key.json"
@@ -222,7 +222,7 @@ def test_kill_9_leaves_no_partial_report(tmp_path: Path, console_script: str) ->
 
 
 def test_progress_bar_draws_on_its_stream() -> None:
-    from linsteps.grading import progress_bar
+    from linsteps.assess.grading import progress_bar
 
     stream = io.StringIO()
     draw = progress_bar(stream)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 import sympy
 
-from linsteps.diagnoses import CODES
+from linsteps.assess.diagnoses import CODES
 from linsteps.errors import UsageError
-from linsteps.guide import CARDS, SECTIONS, TOPICS, card_for, guide_for
 from linsteps.i18n import LANGUAGES, catalog
+from linsteps.learn.guide import CARDS, SECTIONS, TOPICS, card_for, guide_for
 from linsteps.ops import OPERATIONS
 from tests.test_equalities import check_derivation, same
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-CODE = "from linsteps.parsing import parse_value; print(parse_value('[1, 2]').kind)"
+CODE = "from linsteps.reading.parsing import parse_value; print(parse_value('[1, 2]').kind)"
 
 
 def run_with_cache(home: Path, **extra: str) -> subprocess.CompletedProcess[str]:

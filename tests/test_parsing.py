@@ -19,7 +19,7 @@ from linsteps.errors import LimitError, ParseError
 from linsteps.i18n import catalog
 from linsteps.i18n.en.parsing import MESSAGES as EN
 from linsteps.i18n.zh.parsing import MESSAGES as ZH
-from linsteps.parsing import LIMITS, Parsed, parse_expression, parse_value
+from linsteps.reading.parsing import LIMITS, Parsed, parse_expression, parse_value
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "linsteps"
 R = sympy.Rational
@@ -219,7 +219,9 @@ def test_large_integer_matrix() -> None:
 
 
 def test_import_does_not_import_sympy_or_lark() -> None:
-    code = "import sys, linsteps.parsing; print('sympy' in sys.modules, 'lark' in sys.modules)"
+    code = (
+        "import sys, linsteps.reading.parsing; print('sympy' in sys.modules, 'lark' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 
@@ -237,7 +239,7 @@ def test_catalogs_match_and_cover_every_key_raised() -> None:
         assert key.startswith("error.")
         assert _fields(template) == _fields(ZH[key]), key
         assert "\n" not in template and "\n" not in ZH[key]
-    source = (SRC / "parsing.py").read_text() + (SRC / "limits.py").read_text()
+    source = "".join(path.read_text() for path in (SRC / "reading").glob("*.py"))
     raised = set(re.findall(r'(?:_fail|_over|ParseError|LimitError)\(\s*"(\w+)"', source))
     assert raised, "no error keys found"
     assert {"error." + key for key in raised} <= EN.keys()
@@ -322,7 +324,7 @@ def _level(k: int, last: bool) -> str:
 
 def _bounded_grammar(depth: int) -> str:
     """grammar.lark with its recursive entry rules unrolled ``depth`` levels deep."""
-    grammar = (SRC / "grammar.lark").read_text(encoding="utf-8")
+    grammar = (SRC / "reading" / "grammar.lark").read_text(encoding="utf-8")
     head, rest = grammar.split("?sum:", 1)
     block, tail = rest.split("\n\n", 1)
     unrolled = re.sub(r"_[01]\b", "", _level(0, False))

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import linsteps
+from linsteps.derivation.picture import Drawing
 from linsteps.errors import UsageError
-from linsteps.picture import Drawing
 from tests.consumers import chromium, pandoc_html
 from tests.test_cli import ENV, run
 from tests.test_html_browser import MATHML, PageParser

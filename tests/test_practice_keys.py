@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 import sympy
 
-from linsteps.answerkey import load_key, parse_key
-from linsteps.checking import check_problem, to_input
-from linsteps.grading import grade
-from linsteps.problems import DEFAULT_TOPICS, DIFFICULTIES, TOPICS
-from linsteps.worksheet import Solved, answer_of, build_key, key_json, make_sheet
+from linsteps.assess.answerkey import load_key, parse_key
+from linsteps.assess.checking import check_problem, to_input
+from linsteps.assess.grading import grade
+from linsteps.practice.problems import DEFAULT_TOPICS, DIFFICULTIES, TOPICS
+from linsteps.practice.worksheet import Solved, answer_of, build_key, key_json, make_sheet
 
 
 def answers(solved: Solved) -> tuple[str, str]:
@@ -78,7 +78,7 @@ def test_grade_reads_a_key_of_every_topic(tmp_path: Path) -> None:
 
 
 def test_a_roster_key_of_the_new_topics_is_graded_per_student(tmp_path: Path) -> None:
-    from linsteps.worksheet import student_seed
+    from linsteps.practice.worksheet import student_seed
 
     topics = ("outer", "project", "linear", "attention", "shapes")
     made: dict[str, Any] = {

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from linsteps.answerkey import load_key, parse_key
-from linsteps.checking import Expected, check_problem, to_input
-from linsteps.compare import product_row
+from linsteps.assess.answerkey import load_key, parse_key
+from linsteps.assess.checking import Expected, check_problem, to_input
 from linsteps.errors import UsageError
-from linsteps.worksheet import Request, build_key, make_sheet, run_request
+from linsteps.learn.compare import product_row
+from linsteps.practice.worksheet import Request, build_key, make_sheet, run_request
 
 
 def sheet(seed: int, count: int = 12, difficulty: str = "medium") -> object:
@@ -66,7 +66,7 @@ def test_wrong_answers_get_a_diagnosis() -> None:
 
 
 def _problem(operation: str, product: str, a: str, b: str) -> object:
-    from linsteps.checking import Problem
+    from linsteps.assess.checking import Problem
 
     return Problem(operation, (a, b), {"product": product})
 

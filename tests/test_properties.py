@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import linsteps
 from linsteps.errors import ParseError, ShapeError
-from linsteps.parsing import parse_expression
+from linsteps.reading.parsing import parse_expression
 from tests.test_parsing import _grammar_strategy
 
 x, y, z = sympy.symbols("x y z", real=True)

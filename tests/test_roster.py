@@ -8,7 +8,7 @@ import pytest
 
 from linsteps.errors import UsageError
 from linsteps.output import write_directory
-from linsteps.roster import file_names, parse_roster, read_roster, safe_stem
+from linsteps.practice.roster import file_names, parse_roster, read_roster, safe_stem
 
 
 def error_of(text: str) -> UsageError:

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from linsteps import ParseError, UsageError
-from linsteps.answerkey import parse_key
-from linsteps.checking import check, check_problem
-from linsteps.shapequestions import read_shapes
+from linsteps.assess.answerkey import parse_key
+from linsteps.assess.checking import check, check_problem
+from linsteps.assess.shapequestions import read_shapes
 
 # A is 2×3, B is 3×2, a has 2 entries, b has 3: AB 2×2, BA 3×3, A∘B and a·b undefined.
 S = ("[[1, 2, 3], [4, 5, 6]]", "[[1, 2], [3, 4], [5, 6]]", "[1, 2]", "[3, 4, 5]")

@@ -13,15 +13,14 @@ from hypothesis import strategies as st
 
 import linsteps
 from linsteps.errors import LinstepsError, UsageError
-from linsteps.parsing import parse_value
-from linsteps.problems import (
+from linsteps.practice.problems import (
     DEFAULT_TOPICS,
     DIFFICULTIES,
     TOPICS,
     generate,
     parse_topics,
 )
-from linsteps.worksheet import (
+from linsteps.practice.worksheet import (
     KEY_VERSION,
     Request,
     build_key,
@@ -30,6 +29,7 @@ from linsteps.worksheet import (
     run_request,
     student_seed,
 )
+from linsteps.reading.parsing import parse_value
 
 CLEAN_ANGLES = {sympy.pi * k for k in (0, 1)} | {
     sympy.pi * sympy.Rational(p, q)
@@ -52,7 +52,7 @@ def derive(operation: str, inputs: list[str], options: dict[str, Any]) -> dict[s
         return {"sympy": "[" + ", ".join(parts) + "]"}
     try:
         if "product" in options:  # "which product?": the row of compare's table
-            from linsteps.compare import product_row
+            from linsteps.learn.compare import product_row
 
             row = product_row(options["product"], *inputs)
             assert row.operation == operation
@@ -119,7 +119,7 @@ def test_generators_draw_only_through_randrange(monkeypatch: pytest.MonkeyPatch)
             return self._rng.randrange(*args)
 
     expected = generate(5, 30, TOPICS, "hard")
-    monkeypatch.setattr("linsteps.problems.random.Random", OnlyRandrange)
+    monkeypatch.setattr("linsteps.practice.problems.random.Random", OnlyRandrange)
     assert generate(5, 30, TOPICS, "hard") == expected
 
 
@@ -294,7 +294,7 @@ def test_generation_never_fails(seed: int, count: int, topics: list[str], diffic
 
 
 def test_operands_built_from_entries_equal_what_the_parser_reads() -> None:
-    from linsteps.operands import to_operand
+    from linsteps.derivation.operands import to_operand
 
     for difficulty in DIFFICULTIES:
         for solved in make_sheet(21, 70, None, difficulty).problems:
@@ -341,8 +341,8 @@ def test_attention_scores_stay_small_for_a_readable_softmax() -> None:
 
 @pytest.mark.parametrize("difficulty", DIFFICULTIES)
 def test_answer_checking_reads_the_key_and_accepts_every_key_answer(difficulty: str) -> None:
-    from linsteps.answerkey import parse_key
-    from linsteps.checking import check_problem
+    from linsteps.assess.answerkey import parse_key
+    from linsteps.assess.checking import check_problem
 
     sheet = make_sheet(17, 18, None, difficulty)
     text = key_json(build_key(17, sheet.options, sheet=sheet))
@@ -361,7 +361,7 @@ def test_answer_checking_reads_the_key_and_accepts_every_key_answer(difficulty: 
 
 
 def test_answer_checking_reads_a_roster_key() -> None:
-    from linsteps.answerkey import parse_key
+    from linsteps.assess.answerkey import parse_key
 
     students = {s: (make_sheet(student_seed(3, s), 4, student=s), f"{s}.md") for s in "ab"}
     key = parse_key(key_json(build_key(3, {"count": 4}, students=students)), "key.json")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from linsteps.problems import DIFFICULTIES
-from linsteps.worksheet import make_sheet
+from linsteps.practice.problems import DIFFICULTIES
+from linsteps.practice.worksheet import make_sheet
 from tests.consumers import chromium, compile_tex, katex_failures, markdown_math, pandoc_html
 
 MATHML = "http://www.w3.org/1998/Math/MathML"

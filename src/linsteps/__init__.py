@@ -5,7 +5,7 @@
 32
 
 Operations accept strings in the input syntax, (nested) lists or SymPy matrices and return a
-:class:`~linsteps.steps.Derivation`.  Importing this package does not import SymPy.
+:class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from linsteps.errors import (
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from linsteps.derivation.steps import Derivation
     from linsteps.ops import (
         angle,
         attention,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
         project,
         transpose,
     )
-    from linsteps.steps import Derivation
 
 _LAZY = {
     "dot",
@@ -60,7 +60,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(ops, name)
     if name == "Derivation":
-        from linsteps.steps import Derivation
+        from linsteps.derivation.steps import Derivation
 
         return Derivation
     raise AttributeError(f"module 'linsteps' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Operations: each builds a :class:`~linsteps.steps.Derivation` whose result equals SymPy's."""
+"""Operations: each builds a :class:`~linsteps.derivation.steps.Derivation`, equal to SymPy's."""
 
 from linsteps.ops.attention import attention
 from linsteps.ops.geometry import angle, cos, norm

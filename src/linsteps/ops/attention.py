@@ -6,8 +6,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.errors import ShapeError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Dot,
     Exp,
     Grid,
@@ -25,7 +24,19 @@ from linsteps.notation import (
     Transpose,
     Value,
 )
-from linsteps.operands import to_operand
+from linsteps.derivation.operands import to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
+from linsteps.errors import ShapeError
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     add,
@@ -39,7 +50,6 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
 D_K = Name("d_k")  # the width of the query and key rows, as the papers name it
 

@@ -7,8 +7,18 @@ from typing import Any
 
 import sympy
 
-from linsteps.notation import Grid, Name, Node, PairSum, Product, Shape, Sum, Value, ValueSum
-from linsteps.steps import Operand
+from linsteps.derivation.notation import (
+    Grid,
+    Name,
+    Node,
+    PairSum,
+    Product,
+    Shape,
+    Sum,
+    Value,
+    ValueSum,
+)
+from linsteps.derivation.steps import Operand
 
 SUMMARY_TERMS = 8
 SUMMARY_ENTRIES = 16

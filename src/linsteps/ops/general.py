@@ -13,8 +13,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.errors import ShapeError, UsageError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Angle,
     Call,
     Dot,
@@ -35,9 +34,10 @@ from linsteps.notation import (
     Value,
     size_symbol,
 )
-from linsteps.operands import MAX_GENERIC
+from linsteps.derivation.operands import MAX_GENERIC
+from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Result, Rule
+from linsteps.errors import ShapeError, UsageError
 from linsteps.ops.common import DEFAULT_PLACES, settings_of
-from linsteps.steps import Condition, Derivation, Heading, Note, Operand, Result, Rule
 
 _NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _SIZE = r"\s*([A-Za-z]|\d+)\s*"

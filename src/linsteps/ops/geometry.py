@@ -6,8 +6,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.errors import UndefinedError, UsageError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Angle,
     Call,
     Degrees,
@@ -20,7 +19,19 @@ from linsteps.notation import (
     Root,
     Value,
 )
-from linsteps.operands import as_vector, to_operand
+from linsteps.derivation.operands import as_vector, to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
+from linsteps.errors import UndefinedError, UsageError
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
@@ -36,7 +47,6 @@ from linsteps.ops.common import (
     sum_node,
 )
 from linsteps.ops.products import check_lengths, dot_chain, is_generic
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
 
 def norm_chain(a: Operand, full: bool, inline: bool) -> tuple[Chain, Any]:

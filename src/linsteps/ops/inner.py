@@ -6,7 +6,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Conjugate,
     Dot,
     InnerProduct,
@@ -19,7 +19,17 @@ from linsteps.notation import (
     Value,
     ValueSum,
 )
-from linsteps.operands import as_vector, to_operand
+from linsteps.derivation.operands import as_vector, to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Result,
+    Rule,
+)
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_TERMS,
@@ -32,7 +42,6 @@ from linsteps.ops.common import (
     settings_of,
 )
 from linsteps.ops.products import check_lengths, dot_chain
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Result, Rule
 
 
 def _approximate(value: Any, places: int) -> Any:

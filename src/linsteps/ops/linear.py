@@ -7,8 +7,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.errors import ShapeError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Dot,
     Grid,
     Indexed,
@@ -23,7 +22,19 @@ from linsteps.notation import (
     ValueSum,
     VectorSum,
 )
-from linsteps.operands import as_vector, to_operand
+from linsteps.derivation.operands import as_vector, to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
+from linsteps.errors import ShapeError
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_ENTRIES,
@@ -37,7 +48,6 @@ from linsteps.ops.common import (
     sum_changes,
     sum_node,
 )
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
 
 def _weights(w: Any) -> Operand:

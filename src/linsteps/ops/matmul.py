@@ -6,8 +6,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.errors import ShapeError, UsageError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Dot,
     Grid,
     Indexed,
@@ -19,7 +18,19 @@ from linsteps.notation import (
     SumOver,
     Value,
 )
-from linsteps.operands import to_operand
+from linsteps.derivation.operands import to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
+from linsteps.errors import ShapeError, UsageError
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
@@ -36,7 +47,6 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
 
 def _oriented(operand: Operand, side: str) -> tuple[Operand, str | None]:

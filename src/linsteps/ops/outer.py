@@ -6,8 +6,27 @@ from typing import Any
 
 import sympy
 
-from linsteps.notation import Grid, Indexed, MatProduct, Node, Product, Shape, Transpose, Value
-from linsteps.operands import as_vector, to_operand
+from linsteps.derivation.notation import (
+    Grid,
+    Indexed,
+    MatProduct,
+    Node,
+    Product,
+    Shape,
+    Transpose,
+    Value,
+)
+from linsteps.derivation.operands import as_vector, to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Result,
+    Rule,
+)
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_ENTRIES,
@@ -17,7 +36,6 @@ from linsteps.ops.common import (
     multiply,
     settings_of,
 )
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Result, Rule
 
 
 def value_grid(values: list[list[Any]], layout: str = "matrix") -> Grid:

@@ -7,9 +7,20 @@ from typing import Any
 
 import sympy
 
+from linsteps.derivation.notation import Dot, Grid, Hadamard, Indexed, Name, Product, Value
+from linsteps.derivation.operands import as_vector, to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
 from linsteps.errors import ShapeError
-from linsteps.notation import Dot, Grid, Hadamard, Indexed, Name, Product, Value
-from linsteps.operands import as_vector, to_operand
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
@@ -28,7 +39,6 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
 
 def dot_chain(a: Operand, b: Operand, full: bool, inline: bool) -> tuple[Chain, Any]:

@@ -6,12 +6,22 @@ from typing import Any
 
 import sympy
 
+from linsteps.derivation.notation import Dot, Grid, Projection, Quotient, Scale, Value, VectorSum
+from linsteps.derivation.operands import as_vector, to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
 from linsteps.errors import UndefinedError
-from linsteps.notation import Dot, Grid, Projection, Quotient, Scale, Value, VectorSum
-from linsteps.operands import as_vector, to_operand
 from linsteps.ops.common import DEFAULT_PLACES, approximate, changes, entries, exact, settings_of
 from linsteps.ops.products import check_lengths, dot_chain
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
 
 def _vector(values: list[Any]) -> Grid:

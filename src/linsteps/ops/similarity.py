@@ -6,8 +6,7 @@ from typing import Any
 
 import sympy
 
-from linsteps.errors import ShapeError, UndefinedError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Dot,
     Grid,
     Indexed,
@@ -18,11 +17,22 @@ from linsteps.notation import (
     Similarity,
     Value,
 )
-from linsteps.operands import to_operand
+from linsteps.derivation.operands import to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
+from linsteps.errors import ShapeError, UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
 from linsteps.ops.geometry import norm_chain
 from linsteps.ops.products import dot_chain
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Operand, Result, Rule
 
 MAX_PAIRS_SHOWN = 6
 

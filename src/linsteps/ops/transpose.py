@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from linsteps.notation import Indexed, Shape, Transpose
-from linsteps.operands import to_operand
+from linsteps.derivation.notation import Indexed, Shape, Transpose
+from linsteps.derivation.operands import to_operand
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Link,
+    Note,
+    Result,
+    Rule,
+)
 from linsteps.ops.common import DEFAULT_PLACES, plain, settings_of
 from linsteps.ops.outer import value_grid
-from linsteps.steps import Chain, Condition, Derivation, Heading, Link, Note, Result, Rule
 
 
 def transpose(a: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> Derivation:

@@ -6,7 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from linsteps.steps import Derivation
+    from linsteps.derivation.steps import Derivation
 
 # format -> (module, function); modules are imported only when their format is used.
 RENDERERS: dict[str, tuple[str, str]] = {

@@ -11,8 +11,7 @@ from functools import lru_cache
 from string import Formatter
 from typing import Any, ClassVar
 
-from linsteps.i18n import catalog, translate
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Angle,
     Call,
     Conjugate,
@@ -50,6 +49,7 @@ from linsteps.notation import (
     ValueSum,
     VectorSum,
 )
+from linsteps.i18n import catalog, translate
 from linsteps.render.printing import (
     decimal_of,
     format_latex,

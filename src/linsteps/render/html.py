@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from linsteps.derivation.steps import Derivation
 from linsteps.i18n import translate
 from linsteps.render.formatter import TextFormatter
 from linsteps.render.layout import (
@@ -23,7 +24,6 @@ from linsteps.render.layout import (
 )
 from linsteps.render.mathml import MathMLFormatter
 from linsteps.render.settings import resolve
-from linsteps.steps import Derivation
 
 # Everything the HTML renderer can be told, with its default.
 _default_settings: dict[str, Any] = {

@@ -9,10 +9,19 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from linsteps.derivation.notation import Node
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Note,
+    Result,
+    Rule,
+    Step,
+)
 from linsteps.i18n import translate
-from linsteps.notation import Node
 from linsteps.render.formatter import LatexFormatter, TextFormatter
-from linsteps.steps import Chain, Condition, Derivation, Heading, Note, Result, Rule, Step
 
 SCHEMA_VERSION = 1
 
@@ -85,7 +94,7 @@ class JsonBuilder:
 
     def build(self) -> dict[str, Any]:
         """Return the whole contract."""
-        from linsteps.notation import Value
+        from linsteps.derivation.notation import Value
 
         derivation = self.derivation
         result = derivation.result

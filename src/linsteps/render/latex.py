@@ -12,13 +12,13 @@ import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from linsteps.derivation.notation import Hadamard, Name
+from linsteps.derivation.steps import Derivation
 from linsteps.i18n import translate
-from linsteps.notation import Hadamard, Name
 from linsteps.render.formatter import ATOM, LatexFormatter
 from linsteps.render.layout import Block, LayoutBuilder, Row, Span
 from linsteps.render.printing import GREEK
 from linsteps.render.settings import resolve
-from linsteps.steps import Derivation
 
 # Everything the LaTeX renderer can be told, with its default: the one place settings live.
 _default_settings: dict[str, Any] = {

@@ -15,12 +15,21 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
+from linsteps.derivation.notation import Grid, Node, Value
+from linsteps.derivation.picture import Drawing
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Note,
+    Result,
+    Rule,
+    Step,
+)
 from linsteps.errors import UsageError
 from linsteps.i18n import catalog, translate
-from linsteps.notation import Grid, Node, Value
-from linsteps.picture import Drawing
 from linsteps.render.formatter import NodeFormatter
-from linsteps.steps import Chain, Condition, Derivation, Heading, Note, Result, Rule, Step
 
 # Symbols of catalog text that join parameters into one formula, and their formatter names.
 SYMBOLS = {"=": "eq", "≈": "approx", "·": "dot", "×": "times", "→": "to"}

@@ -12,6 +12,7 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from linsteps.derivation.steps import Derivation
 from linsteps.i18n import translate
 from linsteps.render.latex import (
     _choices,
@@ -21,7 +22,6 @@ from linsteps.render.latex import (
 )
 from linsteps.render.layout import Block, LayoutBuilder, Span, checked_drawing, picture_alt
 from linsteps.render.settings import resolve
-from linsteps.steps import Derivation
 
 # Markdown's own characters, escaped in prose; "--" is escaped so it is not made a dash.
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>$#|~])")

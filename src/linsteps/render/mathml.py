@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from sympy.printing.mathml import MathMLPresentationPrinter
 
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Angle,
     Call,
     Conjugate,

@@ -1,4 +1,4 @@
-"""Drawing a :class:`~linsteps.picture.Picture` as SVG or PNG with matplotlib (optional).
+"""Drawing a :class:`~linsteps.derivation.picture.Picture` as SVG or PNG with matplotlib (optional).
 
 Only placing: arrows for the vectors, an arc for θ, dashed lines for a projection.  The
 output is deterministic: Agg canvas, a fixed SVG hash salt, no dates in the metadata.
@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from linsteps.derivation.picture import Drawing, Picture
 from linsteps.errors import UsageError
-from linsteps.picture import Drawing, Picture
 
 SUFFIXES = {".svg": "svg", ".png": "png"}
 COLOURS = ("#1f77b4", "#d62728", "#2ca02c")

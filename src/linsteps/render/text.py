@@ -5,10 +5,19 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from linsteps.derivation.notation import Grid, Node
+from linsteps.derivation.steps import (
+    Chain,
+    Condition,
+    Derivation,
+    Heading,
+    Note,
+    Result,
+    Rule,
+    Step,
+)
 from linsteps.i18n import translate
-from linsteps.notation import Grid, Node
 from linsteps.render.formatter import TextFormatter
-from linsteps.steps import Chain, Condition, Derivation, Heading, Note, Result, Rule, Step
 
 BOLD, DIM, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[0m"
 

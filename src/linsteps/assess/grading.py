@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linsteps.answerkey import AnswerKey, KeyProblem, load_key
-from linsteps.checking import (
+from linsteps.assess.answerkey import AnswerKey, KeyProblem, load_key
+from linsteps.assess.checking import (
     DEFAULT_TIME_LIMIT,
     DEFAULT_TOLERANCE,
     Expected,
@@ -32,9 +32,9 @@ from linsteps.checking import (
     check_tolerance,
     expect,
 )
+from linsteps.assess.submissions import Row, Submissions, cell_problem
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.i18n import translate
-from linsteps.submissions import Row, Submissions, cell_problem
 
 STATUSES = ("correct", "incorrect", "blank", "invalid", "unverified")
 CHUNK = 64  # rows per task sent to a worker

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from linsteps.notation import Name, Node
+from linsteps.derivation.notation import Name, Node
 
 Param = int | str | Node
 

@@ -1,4 +1,4 @@
-"""Rendering a :class:`~linsteps.compare.Comparison`: one table, in every format.
+"""Rendering a :class:`~linsteps.learn.compare.Comparison`: one table, in every format.
 
 :class:`TableBuilder` lays the comparison out once, as spans of text and formatted
 mathematics (the same :class:`~linsteps.render.layout.Span` the derivation layouts use): a
@@ -15,15 +15,15 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from linsteps.derivation.notation import Node
+from linsteps.derivation.steps import Derivation
 from linsteps.i18n import translate
-from linsteps.notation import Node
 from linsteps.render.formatter import LatexFormatter, NodeFormatter, TextFormatter
 from linsteps.render.layout import LayoutBuilder, Span
 from linsteps.render.settings import resolve
-from linsteps.steps import Derivation
 
 if TYPE_CHECKING:
-    from linsteps.compare import Comparison, Row
+    from linsteps.learn.compare import Comparison, Row
 
 COLUMNS = ("product", "rule", "sizes", "result", "value")
 _DEFAULTS: dict[str, dict[str, Any]] = {

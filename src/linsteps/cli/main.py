@@ -11,11 +11,11 @@ import sys
 
 import typer
 
-from linsteps.commands.common import app
+from linsteps.cli.common import app
 
 # Importing a command module registers its commands on the app; this order is --help's.
 for _module in ("explanations", "concepts", "practice"):
-    importlib.import_module(f"linsteps.commands.{_module}")
+    importlib.import_module(f"linsteps.cli.{_module}")
 
 
 def _lang_of(argv: list[str]) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from linsteps.derivation.steps import Operand
 from linsteps.errors import ParseError, UsageError
-from linsteps.steps import Operand
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _SHAPE = re.compile(r"\s*(\d+)\s*[x×X*,]\s*(\d+)\s*")
@@ -78,7 +78,7 @@ def to_operand(
                 return Operand(name, generic_vector(base, parse_dim(dim)), "vector", value)
             rows, cols = parse_shape(shape)  # type: ignore[arg-type]
             return Operand(name, generic_matrix(base.lower(), rows, cols), "matrix", value)
-        from linsteps.parsing import parse_value
+        from linsteps.reading.parsing import parse_value
 
         parsed = parse_value(value, operand=name, imaginary_unit=imaginary_unit)
         if parsed.kind == "scalar":
@@ -105,7 +105,7 @@ def _entry(x: Any, name: str) -> Any:
     import sympy
 
     if isinstance(x, str):
-        from linsteps.parsing import parse_expression
+        from linsteps.reading.parsing import parse_expression
 
         return parse_expression(x, operand=name)
     if isinstance(x, bool):

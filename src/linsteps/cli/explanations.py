@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from linsteps.commands.common import (
+from linsteps.cli.common import (
     ColorOpt,
     DecimalsOpt,
     DimOpt,

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from linsteps.derivation.steps import Derivation
 from linsteps.errors import UsageError
-from linsteps.steps import Derivation
 
 PLOTTED = ("cos", "angle", "dot", "project")
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 import typer
 
-from linsteps.commands.common import (
+from linsteps.cli.common import (
     ColorOpt,
     DecimalsOpt,
     Format,
@@ -44,7 +44,7 @@ def compare(
 
     Example: linsteps compare "[1, 2, 3]" "[4, 5, 6]"
     """
-    from linsteps.compare import compare as build
+    from linsteps.learn.compare import compare as build
 
     def made() -> Any:
         comparison = build(load(a), load(b), places=check_places(decimals))
@@ -74,6 +74,6 @@ def guide(
 
     Example: linsteps guide dot --lang zh --format latex
     """
-    from linsteps.guide import guide_for
+    from linsteps.learn.guide import guide_for
 
     run(lambda: guide_for(topic, all_), fmt, lang, out, color, standalone)

@@ -1,4 +1,4 @@
-"""Rendering the concept cards of :mod:`linsteps.guide` in every format.
+"""Rendering the concept cards of :mod:`linsteps.learn.guide` in every format.
 
 :class:`CardLayout` lays a card out once with one node formatter: its title, its sections as
 spans (catalog prose whose parameters are formulas), the rule as formatted equalities, the
@@ -15,15 +15,15 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from linsteps.guide import SECTIONS, card_params
+from linsteps.derivation.steps import Derivation
 from linsteps.i18n import catalog, translate
+from linsteps.learn.guide import SECTIONS, card_params
 from linsteps.render.formatter import LatexFormatter, NodeFormatter, TextFormatter
 from linsteps.render.layout import LayoutBuilder, Span
 from linsteps.render.settings import resolve
-from linsteps.steps import Derivation
 
 if TYPE_CHECKING:
-    from linsteps.guide import Card, Guide
+    from linsteps.learn.guide import Card, Guide
 
 Spans = tuple[Span, ...]
 _DEFAULTS: dict[str, dict[str, Any]] = {
@@ -331,7 +331,7 @@ def render_guide(guide: Guide, fmt: str, lang: str, **given: Any) -> str:
 
 
 def _latex(guide: Guide, lang: str, standalone: bool) -> str:
-    from linsteps.render.comparison import latex_document
+    from linsteps.learn.comparison_view import latex_document
     from linsteps.render.latex import TexFormatter, prose
 
     if guide.listing:
@@ -347,7 +347,7 @@ def _latex(guide: Guide, lang: str, standalone: bool) -> str:
 
 
 def _html(guide: Guide, lang: str, standalone: bool) -> str:
-    from linsteps.render.comparison import html_page
+    from linsteps.learn.comparison_view import html_page
     from linsteps.render.mathml import MathMLFormatter
 
     if guide.listing:

@@ -2,8 +2,9 @@
 
 ``check(operation, operands, answer)`` re-derives the expected result with the engine (the
 operations in ``linsteps.ops.OPERATIONS``), reads the answer with the same whitelisted parser
-as the operands, compares them (``linsteps.equivalence``) and, when they differ, compares the
-answer with every plausible wrong answer re-derived from the operands (``linsteps.diagnoses``).
+as the operands, compares them (``linsteps.assess.equivalence``) and, when they differ,
+compares the answer with every plausible wrong answer re-derived from the operands
+(``linsteps.assess.diagnoses``).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
+from linsteps.assess.shapequestions import is_shapes
 from linsteps.errors import LinstepsError, ParseError, ShapeError, UndefinedError, UsageError
-from linsteps.shapequestions import is_shapes
 
 DEFAULT_TOLERANCE = 1e-3
 DEFAULT_TIME_LIMIT = 2.0
@@ -40,7 +41,7 @@ class Answer:
 
     kind: Literal["undefined", "scalar", "vector", "matrix", "shapes"]
     value: Any  # ImmutableMatrix (a scalar 1×1, a vector a column), None when undefined,
-    # or for a shape question {part: shape} (see linsteps.shapequestions)
+    # or for a shape question {part: shape} (see linsteps.assess.shapequestions)
     decimal: bool = False
     degrees: bool = False
     text: str = ""
@@ -51,7 +52,7 @@ def read_answer(text: str, *, imaginary_unit: bool = False) -> Answer:
     (with ``imaginary_unit``, ``i`` is √−1, as in the operands of ``dot --complex``)."""
     import sympy
 
-    from linsteps.parsing import parse_value
+    from linsteps.reading.parsing import parse_value
 
     if " ".join(text.split()).lower() in UNDEFINED_WORDS:
         return Answer("undefined", None, text=text)
@@ -101,8 +102,8 @@ class Expected:
     def __init__(self, problem: Problem) -> None:
         import sympy
 
-        from linsteps.diagnoses import Setting
-        from linsteps.operands import to_operand
+        from linsteps.assess.diagnoses import Setting
+        from linsteps.derivation.operands import to_operand
         from linsteps.ops import OPERATIONS
 
         if problem.operation not in OPERATIONS:
@@ -186,7 +187,7 @@ class Expected:
     @cached_property
     def candidates(self) -> list[Any]:
         """The plausible wrong answers (computed once per problem)."""
-        from linsteps.diagnoses import candidates
+        from linsteps.assess.diagnoses import candidates
 
         return candidates(self.setting)
 
@@ -261,7 +262,7 @@ class Verdict:
         if self.answer.kind == "undefined":
             return translate(lang, "check.undefined")
         if self.answer.kind == "shapes":
-            from linsteps.shapequestions import shape_text
+            from linsteps.assess.shapequestions import shape_text
 
             return "; ".join(f"{k}: {shape_text(v, lang)}" for k, v in self.answer.value.items())
         value = self.answer.value
@@ -317,13 +318,13 @@ def check_problem(
     time_limit: float | None = DEFAULT_TIME_LIMIT,
 ) -> Verdict:
     """Check ``answer`` within ``time_limit`` seconds; past it the verdict is ``unverified``."""
-    from linsteps.equivalence import Unverified, can_interrupt
+    from linsteps.assess.equivalence import Unverified, can_interrupt
 
     check_tolerance(tolerance)
     check_time_limit(time_limit)
     try:
         if time_limit and not can_interrupt():
-            from linsteps.isolation import run_isolated
+            from linsteps.assess.isolation import run_isolated
 
             verdict: Verdict = run_isolated(
                 _checked, (problem, answer, tolerance, time_limit), time_limit
@@ -342,8 +343,8 @@ def _seconds(limit: float | None) -> str:
 def _checked(
     problem: Problem | Expected, answer: str, tolerance: float, time_limit: float | None
 ) -> Verdict:
-    from linsteps.equivalence import Unverified
-    from linsteps.equivalence import time_limit as limited
+    from linsteps.assess.equivalence import Unverified
+    from linsteps.assess.equivalence import time_limit as limited
 
     task = problem.problem if isinstance(problem, Expected) else problem
     expected = problem if isinstance(problem, Expected) else None
@@ -362,8 +363,8 @@ def _checked(
 def _checked_shapes(
     task: Problem, expected: Expected | None, answer: str, time_limit: float | None
 ) -> Verdict:
-    from linsteps.equivalence import Unverified
-    from linsteps.equivalence import time_limit as limited
+    from linsteps.assess.equivalence import Unverified
+    from linsteps.assess.equivalence import time_limit as limited
 
     shapes = expected if isinstance(expected, ShapeExpected) else ShapeExpected(task)
     read = read_shapes_answer(answer, shapes)
@@ -378,7 +379,7 @@ class ShapeExpected(Expected):
     """A shape question re-derived part by part: each part's shape, or why it is undefined."""
 
     def __init__(self, problem: Problem) -> None:
-        from linsteps.shapequestions import derive_part, parts_of
+        from linsteps.assess.shapequestions import derive_part, parts_of
 
         unknown = set(problem.options) - {"parts"}
         if unknown:
@@ -411,7 +412,7 @@ class ShapeExpected(Expected):
 
     def text(self, lang: str = "en") -> str:
         """Every part and its shape: ``AB: 2×3; BA: undefined; …``."""
-        from linsteps.shapequestions import shape_text
+        from linsteps.assess.shapequestions import shape_text
 
         return "; ".join(f"{p.expression}: {shape_text(p.shape, lang)}" for p in self.parts)
 
@@ -436,8 +437,8 @@ def expect(problem: Problem) -> Expected:
 
 
 def read_shapes_answer(text: str, expected: ShapeExpected) -> Answer:
-    """Read the answer to a shape question (see :mod:`linsteps.shapequestions`)."""
-    from linsteps.shapequestions import read_shapes
+    """Read the answer to a shape question (see :mod:`linsteps.assess.shapequestions`)."""
+    from linsteps.assess.shapequestions import read_shapes
 
     names = [p.expression for p in expected.parts]
     found = read_shapes(text, names)
@@ -446,7 +447,7 @@ def read_shapes_answer(text: str, expected: ShapeExpected) -> Answer:
 
 def judge_shapes(answer: Answer, expected: ShapeExpected) -> Verdict:
     """Grade each part of a shape question; the diagnosis is that of the first wrong part."""
-    from linsteps.shapequestions import same_shape, shape_text, swapped
+    from linsteps.assess.shapequestions import same_shape, shape_text, swapped
 
     parts: list[Verdict] = []
     for part in expected.parts:
@@ -488,7 +489,7 @@ def check_tolerance(tolerance: float) -> float:
 
 def judge(answer: Answer, expected: Expected, tolerance: float = DEFAULT_TOLERANCE) -> Verdict:
     """Compare a read answer with the expected result and diagnose a wrong one."""
-    from linsteps.equivalence import compare_matrices
+    from linsteps.assess.equivalence import compare_matrices
 
     def wrong(
         code: str, params: Mapping[str, Any] | None = None, variant: str | None = None
@@ -546,7 +547,7 @@ def judge(answer: Answer, expected: Expected, tolerance: float = DEFAULT_TOLERAN
 
 def _product_operands(problem: Problem) -> tuple[Any, ...]:
     """The operands of the product ``problem.options["product"]`` of the problem's inputs."""
-    from linsteps.compare import product_row
+    from linsteps.learn.compare import product_row
 
     if len(problem.inputs) != 2:
         raise UsageError("operand_count", operation=problem.operation, count=len(problem.inputs))

@@ -16,9 +16,9 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, cast
 
+from linsteps.derivation.steps import Derivation, Operand
 from linsteps.errors import LinstepsError, UsageError
-from linsteps.problems import TOPICS, Problem, check_count, check_difficulty, generate
-from linsteps.steps import Derivation, Operand
+from linsteps.practice.problems import TOPICS, Problem, check_count, check_difficulty, generate
 
 KEY_VERSION = 1
 SHEET_FORMATS = ("markdown", "latex", "html")
@@ -68,7 +68,7 @@ class Sheet:
     def render(self, fmt: str = "markdown", lang: str = "en", solutions: str = "none") -> str:
         """Return the sheet as Markdown, LaTeX or HTML, with no answers, answers, or full
         solutions after the problems."""
-        from linsteps.render.sheet import render_sheet
+        from linsteps.practice.sheet_view import render_sheet
 
         return render_sheet(self, check_format(fmt), check_lang(lang), check_solutions(solutions))
 
@@ -136,7 +136,7 @@ def operand_names(problem: Problem) -> tuple[str, ...]:
 
 def solve(problem: Problem, number: int) -> Solved:
     """Read the inputs and derive the answer with the explainer (or the error it raises)."""
-    from linsteps.operands import to_operand
+    from linsteps.derivation.operands import to_operand
     from linsteps.ops import OPERATIONS
 
     names = operand_names(problem)
@@ -152,7 +152,7 @@ def solve(problem: Problem, number: int) -> Solved:
     if problem.operation == "shapes":
         return Solved(number, problem, operands, parts=tuple(_parts(problem, operands)))
     if problem.topic == "products":
-        from linsteps.compare import product_row
+        from linsteps.learn.compare import product_row
 
         row = product_row(problem.options["product"], *operands)
         return Solved(number, problem, operands, row.derivation, row.reason, row=row)
@@ -169,7 +169,7 @@ def _operand(entries: Any, text: str, name: str) -> Operand:
     (faster than parsing; a test holds the two equal)."""
     import sympy
 
-    from linsteps.problems import Surd, Symbol
+    from linsteps.practice.problems import Surd, Symbol
 
     def value(x: Any) -> Any:
         if isinstance(x, Surd):
@@ -187,7 +187,7 @@ def _operand(entries: Any, text: str, name: str) -> Operand:
 
 
 def _parts(problem: Problem, operands: tuple[Operand, ...]) -> list[Part]:
-    from linsteps.notation import Dot, Hadamard, MatProduct
+    from linsteps.derivation.notation import Dot, Hadamard, MatProduct
     from linsteps.ops import OPERATIONS
 
     nodes = {"matmul": MatProduct, "hadamard": Hadamard, "dot": Dot}
@@ -227,7 +227,7 @@ def make_sheet(
     student: str | None = None,
 ) -> Sheet:
     """Generate and solve a sheet; the same arguments always give the same sheet."""
-    from linsteps.problems import parse_topics
+    from linsteps.practice.problems import parse_topics
 
     chosen = parse_topics(topics)
     seed = check_seed(seed)
@@ -248,7 +248,7 @@ def answer_of(solved: Solved) -> dict[str, str]:
         return _shape_answer(solved.parts)
     if solved.derivation is None:
         return dict(UNDEFINED)
-    from linsteps.notation import Value
+    from linsteps.derivation.notation import Value
     from linsteps.render.formatter import LatexFormatter, TextFormatter
 
     settings = solved.derivation.settings
@@ -354,7 +354,7 @@ def run_request(request: Request) -> str | None:
     on standard output (the sheet when no ``out`` is given).  Every option is checked before
     anything is generated or written."""
     from linsteps.output import check_writable, write_atomic, write_directory
-    from linsteps.problems import parse_topics
+    from linsteps.practice.problems import parse_topics
 
     fmt, lang = check_format(request.fmt), check_lang(request.lang)
     solutions = check_solutions(request.solutions)
@@ -384,7 +384,7 @@ def run_request(request: Request) -> str | None:
         )
 
     if request.roster is not None and request.out_dir is not None:
-        from linsteps.roster import file_names, read_roster
+        from linsteps.practice.roster import file_names, read_roster
 
         check_writable(request.out_dir, folder=True)
         students = read_roster(request.roster)

@@ -2,9 +2,10 @@
 
 A :class:`Card` is data: its topic, the general rule as notation nodes, the diagnosis codes of
 the mistakes learners make with it (the very codes answer checking gives, from
-:data:`linsteps.diagnoses.CODES`), and a small worked example that the engine derives when the
+:data:`linsteps.assess.diagnoses.CODES`), and a
+small worked example that the engine derives when the
 card is shown, so the card can never disagree with the engine.  Every sentence is in the
-catalogs (``guide.<topic>.…``); :mod:`linsteps.render.guide` formats.
+catalogs (``guide.<topic>.…``); :mod:`linsteps.learn.guide_view` formats.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from linsteps.errors import UsageError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Angle,
     Call,
     Dot,
@@ -37,7 +37,8 @@ from linsteps.notation import (
     Transpose,
     VectorSum,
 )
-from linsteps.steps import Derivation
+from linsteps.derivation.steps import Derivation
+from linsteps.errors import UsageError
 
 SECTIONS = ("definition", "defined", "geometry", "ml")
 
@@ -260,7 +261,7 @@ class Guide:
 
     def render(self, fmt: str = "text", lang: str = "en", **settings: Any) -> str:
         """Return the guide as text, markdown, latex, html or json."""
-        from linsteps.render.guide import render_guide
+        from linsteps.learn.guide_view import render_guide
 
         return render_guide(self, fmt, lang, **settings)
 

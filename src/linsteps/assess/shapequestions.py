@@ -58,7 +58,7 @@ def read_shapes(text: str, names: Sequence[str]) -> dict[str, Shape]:
 
     Parts not answered are left out (the grader counts them wrong).
     """
-    from linsteps.checking import UNDEFINED_WORDS
+    from linsteps.assess.checking import UNDEFINED_WORDS
 
     if len(text) > MAX_LENGTH:
         raise LimitError("too_long", operand="answer", length=len(text), limit=MAX_LENGTH)

@@ -8,7 +8,7 @@ Version 1::
                    "answer": {"text": "32", "latex": "32", "sympy": "32"}}],
      "students": {"<id>": {"seed": 123, "problems": [...]}}}     (roster keys)
 
-Nothing in a key is trusted: inputs are read with :mod:`linsteps.parsing`, and the expected
+Nothing in a key is trusted: inputs are read with :mod:`linsteps.reading.parsing`, and the expected
 answers are re-derived from them by the engine; ``answer`` is only checked for its type.
 Every error is one line naming the file, where in it, and why.
 """
@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linsteps.checking import OPTIONS, Problem
-from linsteps.compare import PRODUCT_NAMES
+from linsteps.assess.checking import OPTIONS, Problem
+from linsteps.assess.shapequestions import is_shapes
 from linsteps.errors import LinstepsError, UsageError
-from linsteps.shapequestions import is_shapes
+from linsteps.learn.compare import PRODUCT_NAMES
 
 VERSION = 1
 MAX_KEY_BYTES = 50_000_000
@@ -294,7 +294,7 @@ class _Validator:
 
     def inputs(self, inputs: list[str], options: Mapping[str, Any], where: str) -> None:
         """Read every input with the parser (bare names stand for generic operands)."""
-        from linsteps.operands import to_operand
+        from linsteps.derivation.operands import to_operand
 
         generic = {k: options[k] for k in ("dim", "shape") if k in options}
         for i, text in enumerate(inputs):

@@ -194,13 +194,13 @@ def run_plotted(
         run(build, fmt, lang, out, color, standalone)
         return
     try:
+        from linsteps.derivation.picture import picture_of
         from linsteps.output import write_atomic
-        from linsteps.picture import picture_of
         from linsteps.render.plot import picture_format, render_picture
 
         if standalone and fmt is not Format.latex:
             raise UsageError("standalone_format")
-        from linsteps.picture import Drawing
+        from linsteps.derivation.picture import Drawing
 
         kind = picture_format(plot)
         derivation = build()

@@ -24,9 +24,9 @@ def _child(connection: Any, function: Callable[..., Any], args: tuple[Any, ...])
 
 def run_isolated(function: Callable[..., Any], args: tuple[Any, ...], seconds: float) -> Any:
     """Return ``function(*args)`` computed in a child process; past ``seconds`` of work plus
-    the start-up allowance the child is killed and :class:`~linsteps.equivalence.Unverified`
+    the start-up allowance the child is killed and :class:`~linsteps.assess.equivalence.Unverified`
     is raised."""
-    from linsteps.equivalence import Unverified
+    from linsteps.assess.equivalence import Unverified
 
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe(duplex=False)

@@ -1,4 +1,4 @@
-"""Worksheet renderers: Markdown, LaTeX and HTML documents of a :class:`~linsteps.worksheet.Sheet`.
+"""Worksheet documents: Markdown, LaTeX and HTML of a :class:`~linsteps.practice.worksheet.Sheet`.
 
 A writer lays out what the sheet holds: the questions (message keys with notation nodes), the
 operands, answers read from the derivations, and the derivations themselves rendered in the
@@ -11,8 +11,7 @@ import html
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from linsteps.i18n import translate
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Angle,
     Call,
     Dot,
@@ -29,12 +28,13 @@ from linsteps.notation import (
     Value,
     VectorSum,
 )
+from linsteps.derivation.steps import Condition
+from linsteps.i18n import translate
 from linsteps.render.formatter import LatexFormatter, NodeFormatter
-from linsteps.steps import Condition
 
 if TYPE_CHECKING:
-    from linsteps.steps import Derivation
-    from linsteps.worksheet import Part, Sheet, Solved
+    from linsteps.derivation.steps import Derivation
+    from linsteps.practice.worksheet import Part, Sheet, Solved
 
 _SHAPE_CONDITIONS = ("same_length", "same_shape", "matmul_shapes")
 _LINE = "_" * 30
@@ -238,14 +238,14 @@ class SheetWriter:
 
     def final_value(self, derivation: Derivation) -> Node:
         """Return the node of a derivation's result as its Result step shows it."""
-        from linsteps.steps import Result
+        from linsteps.derivation.steps import Result
 
         final = next((s for s in reversed(derivation.steps) if isinstance(s, Result)), None)
         return final.value if final is not None else Value(derivation.result)
 
     def part_value(self, part: Part) -> Node | Markup:
         """Return the shape of a part's result, ``a scalar`` or ``undefined``."""
-        from linsteps.worksheet import result_shape
+        from linsteps.practice.worksheet import result_shape
 
         if part.derivation is None:
             return self.word("worksheet.undefined")

@@ -7,7 +7,7 @@ the engine's own operation (:mod:`linsteps.ops`), so a row's value is that deriv
 and an undefined row carries the very ShapeError or UndefinedError the operation raised.  The
 :class:`Comparison` ends with remarks (message keys with notation nodes) on what differs: a sum
 or none, the shape kept or changed, the order mattering or not, shown on these numbers.
-Renderers (:mod:`linsteps.render.comparison`) only format.
+Renderers (:mod:`linsteps.learn.comparison_view`) only format.
 """
 
 from __future__ import annotations
@@ -16,8 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
-from linsteps.errors import LinstepsError, ShapeError, UndefinedError, UsageError
-from linsteps.notation import (
+from linsteps.derivation.notation import (
     Angle,
     Call,
     Dot,
@@ -34,7 +33,8 @@ from linsteps.notation import (
     Transpose,
     Value,
 )
-from linsteps.steps import Derivation, Note, Operand, Result
+from linsteps.derivation.steps import Derivation, Note, Operand, Result
+from linsteps.errors import LinstepsError, ShapeError, UndefinedError, UsageError
 
 MODES = ("vectors", "matrices", "matrix_vector")
 
@@ -161,7 +161,7 @@ class Comparison:
 
     def render(self, fmt: str = "text", lang: str = "en", **settings: Any) -> str:
         """Return the comparison as text, markdown, latex, html or json."""
-        from linsteps.render.comparison import render_comparison
+        from linsteps.learn.comparison_view import render_comparison
 
         return render_comparison(self, fmt, lang, **{**self.settings, **settings})
 
@@ -563,7 +563,7 @@ PRODUCT_NAMES = tuple(sorted({name for names in PRODUCTS.values() for name in na
 def operands_of(a: Any, b: Any) -> tuple[str, Operand, Operand]:
     """Return the mode and the two operands named as a comparison names them (a, b; A, B;
     A, x with the matrix first)."""
-    from linsteps.operands import to_operand
+    from linsteps.derivation.operands import to_operand
 
     first, second = to_operand(a, "A"), to_operand(b, "B")
     layouts = (first.layout, second.layout)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from linsteps.errors import LimitError, ParseError
-from linsteps.limits import LIMITS, estimate_bits, prescan, shorten, sum_bits
+from linsteps.reading.limits import LIMITS, estimate_bits, prescan, shorten, sum_bits
 
 if TYPE_CHECKING:
     import sympy
@@ -111,7 +111,7 @@ def _parser() -> Lark:
 
         from lark import Lark
 
-        grammar = files("linsteps").joinpath("grammar.lark").read_text(encoding="utf-8")
+        grammar = files("linsteps.reading").joinpath("grammar.lark").read_text(encoding="utf-8")
         cache = _cache_file()
         options: dict[str, Any] = {"cache": cache} if cache else {}
         _PARSER = Lark(grammar, parser="lalr", lexer="basic", postlex=_Layout(), **options)

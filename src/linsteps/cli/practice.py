@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from linsteps.commands.common import (
+from linsteps.cli.common import (
     DimOpt,
     Format,
     FormatOpt,
@@ -94,7 +94,7 @@ def worksheet(
 
     Example: linsteps worksheet --seed 7 --count 12 --topics dot,cos,matmul --key key.json
     """
-    from linsteps.worksheet import Request, run_request
+    from linsteps.practice.worksheet import Request, run_request
 
     request = Request(
         seed=seed,
@@ -175,12 +175,12 @@ def check(
     Example: linsteps check matmul "1 2; 3 4" "5 6; 7 8" --answer "5 12; 21 32"
     """
     try:
-        from linsteps import checking
+        from linsteps.assess import checking
 
         if answer is None or (key is None) == (operation is None):
             raise UsageError("check_usage")
         if key is not None:
-            from linsteps.answerkey import load_key
+            from linsteps.assess.answerkey import load_key
 
             if problem is None or operands:
                 raise UsageError("check_usage")
@@ -215,7 +215,7 @@ def check(
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)
         return
-    from linsteps.render.verdict import render_verdict
+    from linsteps.assess.verdict_view import render_verdict
 
     sys.stdout.write(render_verdict(verdict, fmt.value, lang.value, explain=explain))
     raise typer.Exit(0 if verdict.correct else 1)
@@ -247,7 +247,7 @@ def grade(
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
     """
     try:
-        from linsteps.grading import Grading, Settings, progress_bar
+        from linsteps.assess.grading import Grading, Settings, progress_bar
 
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")

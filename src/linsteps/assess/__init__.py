@@ -1,0 +1,1 @@
+"""Assessment: reading answers, proving them equal, naming mistakes, keys, grading."""

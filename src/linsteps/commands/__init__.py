@@ -1,1 +1,0 @@
-"""The Typer commands of ``linsteps``, grouped by what they are for."""

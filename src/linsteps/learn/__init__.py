@@ -1,0 +1,1 @@
+"""Learning aids: every product side by side, concept cards, and their documents."""

@@ -1,0 +1,1 @@
+"""Practice: seeded problem generators, worksheets and their documents, rosters."""

@@ -1,0 +1,1 @@
+"""Reading untrusted text: the whitelisting grammar, its parser, the limits on input."""
