@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         attention,
         cos,
         dot,
+        einsum,
         hadamard,
         linear,
         matmul,
@@ -51,6 +52,7 @@ _LAZY = {
     "project",
     "linear",
     "attention",
+    "einsum",
 }
 
 
@@ -79,6 +81,7 @@ __all__ = [
     "attention",
     "cos",
     "dot",
+    "einsum",
     "hadamard",
     "linear",
     "matmul",

@@ -14,7 +14,7 @@ import typer
 from linsteps.cli.common import app
 
 # Importing a command module registers its commands on the app; this order is --help's.
-for _module in ("explanations", "concepts", "practice"):
+for _module in ("explanations", "tensors", "concepts", "practice"):
     importlib.import_module(f"linsteps.cli.{_module}")
 
 

@@ -1,6 +1,7 @@
 """Operations: each builds a :class:`~linsteps.derivation.steps.Derivation`, equal to SymPy's."""
 
 from linsteps.ops.attention import attention
+from linsteps.ops.einsum import einsum
 from linsteps.ops.geometry import angle, cos, norm
 from linsteps.ops.linear import linear
 from linsteps.ops.matmul import matmul
@@ -29,6 +30,7 @@ __all__ = [
     "attention",
     "cos",
     "dot",
+    "einsum",
     "hadamard",
     "linear",
     "matmul",

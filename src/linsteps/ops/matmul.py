@@ -30,6 +30,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.tensor_operands import is_tensor_input, is_tensor_shape
 from linsteps.errors import ShapeError, UsageError
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
@@ -47,6 +48,7 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
+from linsteps.ops.tensor_matmul import tensor_matmul
 
 
 def _oriented(operand: Operand, side: str) -> tuple[Operand, str | None]:
@@ -116,7 +118,15 @@ def matmul(
     places: int = DEFAULT_PLACES,
     full: bool = False,
 ) -> Derivation:
-    """Explain the matrix product AB: every entry a row of A times a column of B."""
+    """Explain the matrix product AB: every entry a row of A times a column of B.
+
+    Operands of rank 3 or more (or a ``shape`` with three sizes) are multiplied as NumPy's
+    ``a @ b`` does: see :func:`linsteps.ops.tensor_matmul.tensor_matmul`.
+    """
+    if any(map(is_tensor_input, (a, b))) or any(map(is_tensor_shape, (shape, shape_b))):
+        return tensor_matmul(
+            a, b, shape=shape, shape_b=shape_b, places=places, full=full, entry=entry
+        )
     if general_forms.is_symbolic_shape(shape) or general_forms.is_symbolic_shape(shape_b):
         return general_forms.matmul(a, b, str(shape or shape_b), str(shape_b or shape))
     left, note_a = _oriented(to_operand(a, "A", shape=shape), "left")

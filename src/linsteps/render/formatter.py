@@ -61,6 +61,7 @@ from linsteps.render.printing import (
     symbol_text,
     upper_bound,
 )
+from linsteps.render.tensor_notation import TensorLatex, TensorText
 
 # Binding strength, as in SymPy's precedence table: a child binding more loosely than its
 # parent's slot is parenthesised.
@@ -265,7 +266,7 @@ class NodeFormatter:
         return all(isinstance(f, Name | Norm | Indexed | Entry) for f in factors)
 
 
-class TextFormatter(NodeFormatter):
+class TextFormatter(NodeFormatter, TensorText):
     """Unicode one-line notation: ``a·b``, ``‖a‖``, ``√14``, ``a₁b₁``."""
 
     symbols: ClassVar[dict[str, str]] = {
@@ -407,7 +408,7 @@ class TextFormatter(NodeFormatter):
         return f"mask({self.format(node.argument)})"
 
 
-class LatexFormatter(NodeFormatter):
+class LatexFormatter(NodeFormatter, TensorLatex):
     """LaTeX (amsmath) notation: ``a \\cdot b``, ``\\lVert a \\rVert``, ``\\sqrt{14}``."""
 
     symbols: ClassVar[dict[str, str]] = {

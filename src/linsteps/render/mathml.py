@@ -55,6 +55,7 @@ from linsteps.derivation.notation import (
 from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
 from linsteps.render.layout import template
 from linsteps.render.printing import GREEK, decimal_of, fixed_decimal, index_text
+from linsteps.render.tensor_notation import TensorMathML
 
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
 APPLY = "\u2061"  # function application: softmax(…), proj
@@ -258,7 +259,7 @@ def _printed_mathml(value: Any, decimal: bool = False, places: int = 4) -> str:
     return text.replace("<mo>-</mo>", "<mo>−</mo>")
 
 
-class MathMLFormatter(NodeFormatter):
+class MathMLFormatter(NodeFormatter, TensorMathML):
     """Presentation MathML notation: ``<mi>a</mi><mo>·</mo><mi>b</mi>``."""
 
     symbols: ClassVar[dict[str, str]] = {

@@ -1,0 +1,156 @@
+"""``einsum``: Einstein summation over lettered axes, as ``numpy.einsum`` computes it.
+
+``einsum("ij,jk->ik", A, B)`` says which known product it is (here the matrix product AB),
+gives the entry formula with a Σ over every summed letter and its range, the shapes, and the
+entries exactly: each one first with the operands' entries by name, then with their values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from linsteps.derivation.notation import Indexed, Name, Node, Product, SumOver
+from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Result, Rule
+from linsteps.derivation.tensor_nodes import Dims, Einsum
+from linsteps.derivation.tensor_operands import tensor_of, to_tensor
+from linsteps.errors import ShapeError
+from linsteps.ops.broadcast import operand_name
+from linsteps.ops.common import DEFAULT_PLACES, approximate, exact, settings_of
+from linsteps.ops.contraction import (
+    Contraction,
+    Plan,
+    entry_steps,
+    parse_index,
+    result_key,
+    result_node,
+    result_value,
+)
+from linsteps.ops.einsum_names import name_contraction
+from linsteps.ops.einsum_plan import Resolved, resolve
+from linsteps.reading.einsum_spec import parse_spec
+
+MAX_OPERANDS = 8
+
+
+def einsum(
+    spec: str,
+    *operands: Any,
+    shapes: Sequence[str | tuple[int, ...] | None] = (),
+    places: int = DEFAULT_PLACES,
+    full: bool = False,
+    entry: str | tuple[int, ...] | None = None,
+) -> Derivation:
+    """Explain ``numpy.einsum(spec, *operands)``: the product it is, its formula and entries.
+
+    ``shapes`` gives the shape of an operand given as a bare name (a generic tensor).
+    """
+    parsed = parse_spec(spec)
+    if len(operands) != len(parsed.inputs) or not operands or len(operands) > MAX_OPERANDS:
+        raise ShapeError(
+            "einsum_operand_count", spec=spec, terms=len(parsed.inputs), given=len(operands)
+        )
+    read = [
+        to_tensor(op, operand_name(i, 2), shape=shapes[i] if i < len(shapes) else None)
+        for i, op in enumerate(operands)
+    ]
+    dims = [tuple(int(s) for s in op.value.shape) for op in read]
+    inputs = [
+        Operand(operand_name(i, len(d)), op.value, "tensor", op.source, op.decimal)
+        for i, (op, d) in enumerate(zip(read, dims, strict=True))
+    ]
+    names = [op.name for op in inputs]
+    resolved = resolve(parsed, names, dims)
+    plan = resolved.plan
+    out_shape = plan.shape
+    result = operand_name(len(inputs), len(out_shape))
+    nodes = [op.node() for op in inputs]
+    expression = Einsum(spec, tuple(nodes), plan.inputs, plan.output)
+    steps: list[Any] = [Heading("einsum", expression), _rule(result, plan, names)]
+    steps.extend(_conditions(result, plan, names, dims))
+    steps.extend(_notes(resolved))
+    key, params = name_contraction(plan, nodes, resolved.ellipsis)
+    steps.append(Note(key, params))
+    contraction = Contraction(plan, [tensor_of(op) for op in inputs])
+    index = parse_index(entry, out_shape) if entry is not None else None
+    chains, values = entry_steps(contraction, result, full, index)
+    steps.extend(chains)
+    if index is not None:
+        value = exact(values[0])
+        steps.append(
+            Result(chains[0].lhs, chains[0].last, "einsum_entry", approximate(value, places))
+        )
+    else:
+        value = result_value(out_shape, values)
+        steps.append(
+            Result(
+                Name(result, value),
+                result_node(out_shape, values),
+                result_key("einsum", out_shape),
+                approximate(value, places) if not out_shape else None,
+                {"shape": Dims(out_shape)},
+            )
+        )
+    settings = settings_of(tuple(inputs), places, full=full)
+    if index is not None:
+        settings["entry"] = index
+    return Derivation("einsum", tuple(inputs), tuple(steps), value, settings)
+
+
+def _entry(name: str, labels: tuple[str, ...]) -> Node:
+    """Return ``Aᵢⱼ`` (or ``a`` for a scalar) with the letters of its axes."""
+    return Indexed(Name(name), labels) if labels else Name(name)
+
+
+def _rule(result: str, plan: Plan, names: list[str]) -> Rule:
+    """Return ``Cᵢₖ = Σⱼ₌₁ⁿ AᵢⱼBⱼₖ``: one Σ for every summed letter, with its range."""
+    factors = [_entry(name, labels) for name, labels in zip(names, plan.inputs, strict=True)]
+    body: Node = factors[0] if len(factors) == 1 else Product(tuple(factors))
+    for letter in reversed(plan.summed):
+        body = SumOver(letter, 1, plan.sizes[letter], body)
+    return Rule(_entry(result, plan.output), (body,))
+
+
+def _conditions(
+    result: str, plan: Plan, names: list[str], dims: list[tuple[int, ...]]
+) -> list[Condition]:
+    """Return the shapes: each operand's axes, each summed letter's range, the output."""
+    steps = []
+    for name, labels, shape in zip(names, plan.inputs, dims, strict=True):
+        params: dict[str, Any] = {"a": name, "entry": _entry(name, labels)}
+        if len(shape) == 1:
+            steps.append(Condition("einsum_operand_vector", {**params, "n": shape[0]}))
+        elif not shape:
+            steps.append(Condition("einsum_operand_scalar", params))
+        else:
+            steps.append(Condition("einsum_operand", {**params, "shape": Dims(shape)}))
+    steps.extend(
+        Condition("einsum_summed", {"index": letter, "size": plan.sizes[letter]})
+        for letter in plan.summed
+    )
+    if plan.output:
+        entry = _entry(result, plan.output)
+        steps.append(
+            Condition("einsum_output", {"lhs": result, "entry": entry, "shape": Dims(plan.shape)})
+        )
+    else:
+        steps.append(Condition("einsum_output_scalar", {"lhs": result}))
+    return steps
+
+
+def _notes(resolved: Resolved) -> list[Note]:
+    """Return what NumPy's rules did: ``...`` expanded, size-1 axes stretched, diagonals."""
+    notes = []
+    if resolved.ellipsis:
+        sizes = tuple(resolved.plan.sizes[x] for x in resolved.ellipsis)
+        notes.append(
+            Note("einsum_ellipsis", {"letters": ", ".join(resolved.ellipsis), "shape": Dims(sizes)})
+        )
+    notes.extend(
+        Note("einsum_diagonal", {"index": letter, "a": name}) for letter, name in resolved.diagonals
+    )
+    notes.extend(
+        Note("einsum_stretched", {"index": letter, "a": name, "size": size})
+        for letter, name, size in resolved.stretched
+    )
+    return notes
