@@ -18,21 +18,18 @@ from linsteps.derivation.steps import (
     Heading,
     Note,
     Operand,
-    Result,
     Rule,
 )
 from linsteps.derivation.tensor_nodes import Dims
 from linsteps.derivation.tensor_operands import tensor_of, to_tensor
 from linsteps.errors import ShapeError
-from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
+from linsteps.ops.common import DEFAULT_PLACES, settings_of
 from linsteps.ops.contraction import (
     Contraction,
     Plan,
+    conclusion,
     entry_steps,
     parse_index,
-    result_key,
-    result_node,
-    result_value,
 )
 from linsteps.ops.einsum_plan import numpy_shape, shown_shape
 
@@ -187,7 +184,7 @@ def _derivation(
     lhs = Hadamard(left.node(), right.node())
     steps: list[Any] = [
         Heading("broadcast" if broadcast else "hadamard", lhs),
-        _rule(result, letters, shape, (left.name, shape_a), (right.name, shape_b)),
+        _rule(result, letters, shape, (left, shape_a), (right, shape_b)),
     ]
     if shape_a == shape_b:
         steps.append(
@@ -211,18 +208,12 @@ def _derivation(
     index = parse_index(entry, shape) if entry is not None else None
     chains, values = entry_steps(contraction, result, full, index)
     steps.extend(chains)
-    value = result_value(shape, values)
     steps.append(Note("elementwise_not_summed", {"a": left.name, "b": right.name}))
-    steps.append(
-        Result(
-            Name(result, value),
-            result_node(shape, values),
-            result_key("broadcast", shape),
-            approximate(value, places) if not shape else None,
-            {"shape": Dims(shape)},
-        )
-    )
+    final, value = conclusion(result, "broadcast", shape, values, chains, index, places)
+    steps.append(final)
     settings = settings_of((left, right), places, full=full)
+    if index is not None:
+        settings["entry"] = index
     return Derivation("broadcast", (left, right), tuple(steps), value, settings)
 
 
@@ -231,16 +222,22 @@ def _sizes(letters: str, shape: tuple[int, ...]) -> dict[str, int]:
 
 
 def _rule(
-    result: str, letters: str, shape: tuple[int, ...], *operands: tuple[str, tuple[int, ...]]
+    result: str, letters: str, shape: tuple[int, ...], *operands: tuple[Operand, tuple[int, ...]]
 ) -> Rule:
     """Return ``Cᵢⱼ = AᵢⱼBⱼ``; a stretched axis shows its one index, 1 (``Aᵢ₁``)."""
     factors: list[Node] = []
-    for name, own in operands:
+    scalar = 1
+    for operand, own in operands:
         start = len(shape) - len(own)
         indices = tuple(
             1 if size == 1 and shape[start + axis] > 1 else letters[start + axis]
             for axis, size in enumerate(own)
         )
-        factors.append(Indexed(Name(name), indices) if indices else Name(name))
-    lhs: Node = Indexed(Name(result), tuple(letters)) if letters else Name(result)
-    return Rule(lhs, (Product(tuple(factors)),))
+        if indices:
+            factors.append(Indexed(Name(operand.name), indices))
+        else:  # a scalar operand, bound to its value so the rule can be checked
+            factors.append(Name(operand.name, operand.value[()]))
+            scalar *= operand.value[()]
+    if letters:
+        return Rule(Indexed(Name(result), tuple(letters)), (Product(tuple(factors)),))
+    return Rule(Name(result, scalar), (Product(tuple(factors)),))

@@ -17,14 +17,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from linsteps.derivation.notation import Grid, Name, Node, PairSum, Product, Sum, Value
-from linsteps.derivation.steps import Chain, Link, Note
-from linsteps.derivation.tensor_nodes import Stack
+from linsteps.derivation.steps import Chain, Link, Note, Result
+from linsteps.derivation.tensor_nodes import Dims, Stack
 from linsteps.derivation.tensor_operands import Tensor, array_of
 from linsteps.errors import LimitError, UsageError
 from linsteps.ops.common import (
     SUMMARY_ENTRIES,
     SUMMARY_TERMS,
     add,
+    approximate,
     exact,
     multiply,
     products_change,
@@ -240,11 +241,43 @@ def result_node(shape: tuple[int, ...], values: Sequence[Any]) -> Node:
     )
 
 
+def conclusion(
+    result: str,
+    key: str,
+    shape: tuple[int, ...],
+    values: Sequence[Any],
+    chains: Sequence[Any],
+    index: tuple[int, ...] | None,
+    places: int,
+    params: Mapping[str, Any] | None = None,
+) -> tuple[Result, Any]:
+    """Return the result step and the exact result (one entry's, with ``index``)."""
+    if index is not None:
+        value = exact(values[0])
+        chain = chains[0]
+        return Result(chain.lhs, chain.last, "tensor_entry", approximate(value, places)), value
+    value = result_value(shape, values)
+    extra = {"n": shape[0]} if len(shape) == 1 else {}
+    return (
+        Result(
+            Name(result, value),
+            result_node(shape, values),
+            result_key(key, shape),
+            approximate(value, places) if not shape else None,
+            {**(params or {}), **extra, "shape": Dims(shape)},
+        ),
+        value,
+    )
+
+
 def result_key(base: str, shape: tuple[int, ...]) -> str:
     """Return the result message for a result of ``shape``: ``_scalar`` for a scalar,
-    ``_matrix`` for a matrix of several rows (drawn whole, so the sentence only names it)."""
+    ``_vector`` for one axis, ``_matrix`` for a matrix of several rows (drawn whole, so the
+    sentence only names it)."""
     if not shape:
         return base + "_scalar"
+    if len(shape) == 1:
+        return base + "_vector"
     if len(shape) == 2 and shape[0] > 1:
         return base + "_matrix"
     return base

@@ -7,24 +7,22 @@ entries exactly: each one first with the operands' entries by name, then with th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from linsteps.derivation.notation import Indexed, Name, Node, Product, SumOver
-from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Result, Rule
+from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Rule
 from linsteps.derivation.tensor_nodes import Dims, Einsum
 from linsteps.derivation.tensor_operands import tensor_of, to_tensor
 from linsteps.errors import ShapeError
 from linsteps.ops.broadcast import operand_name
-from linsteps.ops.common import DEFAULT_PLACES, approximate, exact, settings_of
+from linsteps.ops.common import DEFAULT_PLACES, exact, settings_of
 from linsteps.ops.contraction import (
     Contraction,
     Plan,
+    conclusion,
     entry_steps,
     parse_index,
-    result_key,
-    result_node,
-    result_value,
 )
 from linsteps.ops.einsum_names import name_contraction
 from linsteps.ops.einsum_plan import Resolved, resolve
@@ -65,50 +63,44 @@ def einsum(
     out_shape = plan.shape
     result = operand_name(len(inputs), len(out_shape))
     nodes = [op.node() for op in inputs]
+    tensors = [tensor_of(op) for op in inputs]
+    contraction = Contraction(plan, tensors)
+    index = parse_index(entry, out_shape) if entry is not None else None
+    chains, values = entry_steps(contraction, result, full, index)
+    scalars = {t.name: exact(t.entries[0]) for t in tensors if not t.shape}
+    if not out_shape:
+        scalars[result] = exact(values[0])
     expression = Einsum(spec, tuple(nodes), plan.inputs, plan.output)
-    steps: list[Any] = [Heading("einsum", expression), _rule(result, plan, names)]
+    steps: list[Any] = [Heading("einsum", expression), _rule(result, plan, names, scalars)]
     steps.extend(_conditions(result, plan, names, dims))
     steps.extend(_notes(resolved))
     key, params = name_contraction(plan, nodes, resolved.ellipsis)
     steps.append(Note(key, params))
-    contraction = Contraction(plan, [tensor_of(op) for op in inputs])
-    index = parse_index(entry, out_shape) if entry is not None else None
-    chains, values = entry_steps(contraction, result, full, index)
     steps.extend(chains)
-    if index is not None:
-        value = exact(values[0])
-        steps.append(
-            Result(chains[0].lhs, chains[0].last, "einsum_entry", approximate(value, places))
-        )
-    else:
-        value = result_value(out_shape, values)
-        steps.append(
-            Result(
-                Name(result, value),
-                result_node(out_shape, values),
-                result_key("einsum", out_shape),
-                approximate(value, places) if not out_shape else None,
-                {"shape": Dims(out_shape)},
-            )
-        )
+    final, value = conclusion(result, "einsum", out_shape, values, chains, index, places)
+    steps.append(final)
     settings = settings_of(tuple(inputs), places, full=full)
     if index is not None:
         settings["entry"] = index
     return Derivation("einsum", tuple(inputs), tuple(steps), value, settings)
 
 
-def _entry(name: str, labels: tuple[str, ...]) -> Node:
-    """Return ``Aᵢⱼ`` (or ``a`` for a scalar) with the letters of its axes."""
-    return Indexed(Name(name), labels) if labels else Name(name)
+def _entry(name: str, labels: tuple[str, ...], scalars: Mapping[str, Any] | None = None) -> Node:
+    """Return ``Aᵢⱼ`` with the letters of its axes, or the scalar ``a`` bound to its value."""
+    if labels:
+        return Indexed(Name(name), labels)
+    return Name(name, (scalars or {}).get(name))
 
 
-def _rule(result: str, plan: Plan, names: list[str]) -> Rule:
+def _rule(result: str, plan: Plan, names: list[str], scalars: Mapping[str, Any]) -> Rule:
     """Return ``Cᵢₖ = Σⱼ₌₁ⁿ AᵢⱼBⱼₖ``: one Σ for every summed letter, with its range."""
-    factors = [_entry(name, labels) for name, labels in zip(names, plan.inputs, strict=True)]
+    factors = [
+        _entry(name, labels, scalars) for name, labels in zip(names, plan.inputs, strict=True)
+    ]
     body: Node = factors[0] if len(factors) == 1 else Product(tuple(factors))
     for letter in reversed(plan.summed):
         body = SumOver(letter, 1, plan.sizes[letter], body)
-    return Rule(_entry(result, plan.output), (body,))
+    return Rule(_entry(result, plan.output, scalars), (body,))
 
 
 def _conditions(
@@ -128,7 +120,11 @@ def _conditions(
         Condition("einsum_summed", {"index": letter, "size": plan.sizes[letter]})
         for letter in plan.summed
     )
-    if plan.output:
+    if len(plan.output) == 1:
+        entry = _entry(result, plan.output)
+        params = {"lhs": result, "entry": entry, "n": plan.shape[0]}
+        steps.append(Condition("einsum_output_vector", params))
+    elif plan.output:
         entry = _entry(result, plan.output)
         steps.append(
             Condition("einsum_output", {"lhs": result, "entry": entry, "shape": Dims(plan.shape)})

@@ -11,19 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from linsteps.derivation.notation import Indexed, MatProduct, Name, Node, Product, SumOver
-from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Result, Rule
+from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Rule
 from linsteps.derivation.tensor_nodes import Dims
 from linsteps.derivation.tensor_operands import tensor_of, to_tensor
 from linsteps.ops.broadcast import axis_conditions, broadcast_shape, operand_name
-from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
+from linsteps.ops.common import DEFAULT_PLACES, settings_of
 from linsteps.ops.contraction import (
     Contraction,
     Plan,
+    conclusion,
     entry_steps,
     parse_index,
-    result_key,
-    result_node,
-    result_value,
 )
 from linsteps.ops.matmul_errors import matmul_error
 
@@ -77,17 +75,12 @@ def tensor_matmul(
     index = parse_index(entry, out_shape) if entry is not None else None
     chains, values = entry_steps(contraction, result, full, index)
     steps.extend(chains)
-    value = result_value(out_shape, values)
-    steps.append(
-        Result(
-            Name(result, value),
-            result_node(out_shape, values),
-            result_key("matmul_nd", out_shape),
-            None if out_shape else approximate(value, places),
-            {**names, "shape": Dims(out_shape), "batch": Dims(batch)},
-        )
-    )
+    params = {**names, "batch": Dims(batch)}
+    final, value = conclusion(result, "matmul_nd", out_shape, values, chains, index, places, params)
+    steps.append(final)
     settings = settings_of((left, right), places, full=full)
+    if index is not None:
+        settings["entry"] = index
     return Derivation("matmul", (left, right), tuple(steps), value, settings)
 
 

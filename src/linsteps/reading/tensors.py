@@ -167,7 +167,7 @@ def _unexpected(text: str, pos: int, operand: str) -> ParseError:
 def _outer_shape(top: _List, operand: str, slabs: list[_List]) -> tuple[int, ...]:
     """Return the sizes of the axes above the innermost matrices, collecting those matrices.
 
-    Every list at one level must hold as many sub-lists, nested as deep, as the first.
+    Every list of one level must hold as many sub-lists as the first, nested as deep.
     """
     level = [top]
     sizes: list[int] = []
@@ -176,32 +176,27 @@ def _outer_shape(top: _List, operand: str, slabs: list[_List]) -> tuple[int, ...
         count = len(first.children or [])
         for node in level:
             children = node.children or []
-            if len(children) != count or any(c.depth != first.depth - 1 for c in children):
+            if len(children) != count:
                 raise ParseError(
-                    "ragged_tensor",
+                    "ragged_count",
                     operand=operand,
                     column=node.start + 1,
-                    shape=_described(node),
-                    first=_described(first),
+                    count=len(children),
+                    first=count,
                 )
+            for child in children:
+                if child.depth != first.depth - 1:
+                    raise ParseError(
+                        "ragged_depth",
+                        operand=operand,
+                        column=child.start + 1,
+                        depth=child.depth,
+                        first=first.depth - 1,
+                    )
         sizes.append(count)
         level = [child for node in level for child in node.children or []]
-    for node in level:
-        if node.depth != 2:
-            raise ParseError(
-                "ragged_tensor",
-                operand=operand,
-                column=node.start + 1,
-                shape=_described(node),
-                first=_described(level[0]),
-            )
     slabs.extend(level)
     return tuple(sizes)
-
-
-def _described(node: _List) -> str:
-    """How a list looks to the scanner: its number of sub-lists and its depth."""
-    return f"{len(node.children or [])} [{'[' * (node.depth - 1)}…"
 
 
 def _read_slab(text: str, slab: _List, operand: str) -> Any:

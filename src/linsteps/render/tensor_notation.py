@@ -55,7 +55,7 @@ def _mo(text: str) -> str:
 
 
 class TensorMathML:
-    """Presentation MathML: ``<mn>2</mn><mo>×</mo>…``, nested brackets, ``<ms>`` subscripts."""
+    """Presentation MathML: ``<mn>2</mn><mo>×</mo>…``, nested brackets, quoted subscripts."""
 
     def _format_Dims(self: Formats, node: Dims) -> str:
         if not node.sizes:
@@ -70,4 +70,4 @@ class TensorMathML:
         spec = html.escape(node.spec, quote=False)
         operands = "".join(_mo(",") + self.format(op) for op in node.operands)
         call = f"<mi>einsum</mi>{_mo(chr(0x2061))}"
-        return f"<mrow>{call}{_mo('(')}<ms>{spec}</ms>{operands}{_mo(')')}</mrow>"
+        return f'<mrow>{call}{_mo("(")}<mtext>"{spec}"</mtext>{operands}{_mo(")")}</mrow>'

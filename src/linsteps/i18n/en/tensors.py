@@ -60,7 +60,7 @@ MESSAGES: dict[str, str] = {
     "result.einsum": "{lhs} = {value}, an array of shape {shape}.",
     "result.einsum_matrix": "{lhs} is {shape}.",
     "result.einsum_scalar": "{lhs} = {value}, a scalar.",
-    "result.einsum_entry": "{lhs} = {value}.",
+    "result.tensor_entry": "{lhs} = {value}.",
     "result.broadcast": "{lhs} = {value}, of shape {shape}: one product an entry, nothing summed.",
     "result.broadcast_matrix": "{lhs} is {shape}: one product an entry, nothing summed.",
     "result.broadcast_scalar": "{lhs} = {value}.",
@@ -69,6 +69,8 @@ MESSAGES: dict[str, str] = {
     "result.matmul_nd_scalar": "{lhs} = {value}, a scalar: the dot product of {a} and {b}.",
     # errors: reading
     "error.ragged_tensor": "operand {operand}: the list at column {column} is {shape} but the first at its level is {first}; the lists of one level need one shape",
+    "error.ragged_count": "operand {operand}: the list at column {column} holds {count} lists but the first at its level holds {first}; the lists of one level need one shape",
+    "error.ragged_depth": "operand {operand}: the list at column {column} is nested {depth} deep but the first at its level {first} deep; nest every entry equally deep",
     "error.tensor_mixed": "operand {operand}: column {column}: a list holds both lists and entries; nest every entry equally deep",
     "error.too_many_axes": "operand {operand}: {rank} axes, more than the limit of {limit}",
     "error.bad_dims": "--shape {text}: give the sizes such as 2x3x4, each from 1 to {most}",
@@ -99,4 +101,8 @@ MESSAGES: dict[str, str] = {
     "error.matmul_scalar": "matmul: {operand} is a scalar, and @ needs at least one axis on each side (use * to scale). NumPy: {numpy}; PyTorch: {torch}",
     "error.matmul_core": "matmul: the matrix product needs columns of {a} = rows of {b}, but {a} is {shape_a} with {n} columns and {b} is {shape_b} with {k} rows. NumPy: {numpy}; PyTorch: {torch}",
     "error.matmul_batch": "matmul: the batch axes (all but the last two) must broadcast, but {a} has {batch_a} and {b} has {batch_b}: aligned from the right, axis −{axis} is {size_a} against {size_b}. NumPy: {numpy}; PyTorch: {torch}",
+    "condition.einsum_output_vector": "the output keeps the letter of {entry}: {lhs} is a vector of {n} entries",
+    "result.einsum_vector": "{lhs} = {value}, a vector of {n} entries.",
+    "result.broadcast_vector": "{lhs} = {value}, a vector of {n} entries: one product an entry, nothing summed.",
+    "result.matmul_nd_vector": "{lhs} = {value}, a vector of {n} entries: each entry a row of {a} times a column of {b}.",
 }
