@@ -189,3 +189,46 @@ def test_bad_subscripts_are_refused_with_a_column(spec: str, key: str, column: i
 def test_subscripts_have_a_length_limit() -> None:
     with pytest.raises(LimitError):
         parse_spec("i" * 201)
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "column"),
+    [
+        ("[[[__import__('os')]]]", "forbidden_name", 4),
+        ("[[[1]], [[9**9**9**9]]]", "power_exponent_too_large", 15),
+        ("[" * 3000 + "1" + "]" * 3000, "too_deep", 51),
+        ("[[[1\x00]]]", "control_char", 5),
+        ("[[[1]]] [[[2]]]", "unexpected_char", 9),
+        ("[[[nan]]]", "not_finite", 4),
+    ],
+)
+def test_hostile_tensors_are_refused_with_one_line(text: str, key: str, column: int) -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_tensor(text, operand="A")
+    assert (caught.value.key, caught.value.params["column"]) == (key, column)
+    for lang in ("en", "zh"):
+        assert "\n" not in caught.value.message(lang)
+
+
+def test_nothing_typed_is_evaluated(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    import linsteps
+
+    calls: list[str] = []
+
+    def spy(name: str) -> object:
+        def refuse(*args: object, **kwargs: object) -> None:
+            calls.append(name)
+            raise AssertionError(name)
+
+        return refuse
+
+    monkeypatch.setattr(sympy, "sympify", spy("sympify"))
+    monkeypatch.setattr(builtins, "eval", spy("eval"))
+    linsteps.einsum("...ij,...jk", CUBE, "[[1/2, x], [sqrt(2), 0.5]]")
+    linsteps.hadamard(CUBE, "[1, 2]", broadcast=True)
+    for spec in ("__import__('os')", "i;j", "exec('1')"):
+        with pytest.raises(ParseError):
+            parse_spec(spec)
+    assert calls == []

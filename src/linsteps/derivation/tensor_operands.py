@@ -89,11 +89,10 @@ def tensor_of(operand: Operand) -> Tensor:
     import sympy
 
     value = operand.value
+    if not isinstance(value, sympy.ImmutableDenseNDimArray):
+        value = sympy.ImmutableDenseNDimArray(value)
     shape = tuple(int(s) for s in value.shape)
-    if shape:
-        flat = list(value.reshape(math.prod(shape))) if len(shape) > 1 else list(value)
-    else:
-        flat = [value[()]]
+    flat = value.args[0]  # an immutable array's arguments: its entries in order, its shape
     entries = tuple(int(x) if isinstance(x, sympy.Integer) else x for x in flat)
     return Tensor(operand.name, shape, entries)
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -87,6 +88,7 @@ class Contraction:
              itertools.product(*self.summed_ranges)]
             for s in self.steps
         ]  # fmt: skip
+        self.integers = all(type(x) is int for t in self.tensors for x in t.entries)
 
     @staticmethod
     def _letter_strides(labels: tuple[str, ...], tensor: Tensor) -> dict[str, int]:
@@ -116,7 +118,20 @@ class Contraction:
 
     def entry(self, index: tuple[int, ...]) -> Any:
         """Return the entry at ``index`` (0-based): the sum of its terms' products."""
-        return add([_product(factors) for factors in self.factors(index)])
+        if not self.integers:
+            return add([_product(factors) for factors in self.factors(index)])
+        columns = [
+            [t.entries[base + offset] for offset in offsets]
+            for t, base, offsets in zip(
+                self.tensors, self.bases(index), self.summed_offsets, strict=True
+            )
+        ]
+        if not columns:
+            return 1
+        products = columns[0]
+        for column in columns[1:]:
+            products = list(map(operator.mul, products, column))
+        return sum(products)
 
     def indices(self) -> list[tuple[int, ...]]:
         """Return every index of the result, in row-major order."""
