@@ -45,7 +45,8 @@ python3 -m venv .venv
 # shellcheck disable=SC1091
 . .venv/bin/activate
 python -m pip install --quiet --upgrade pip
-python -m pip install --quiet '.[test]'
+# LINSTEPS_EXTRAS=torch also installs PyTorch for the tests marked torch (.ci/run sets it).
+python -m pip install --quiet ".[test${LINSTEPS_EXTRAS:+,$LINSTEPS_EXTRAS}]"
 
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
