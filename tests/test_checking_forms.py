@@ -10,7 +10,7 @@ import pytest
 import sympy
 
 from linsteps.assess.checking import check, to_input
-from linsteps.assess.diagnoses import softmax_rows
+from linsteps.assess.layer_diagnoses import softmax_rows
 from linsteps.derivation.operands import to_operand
 
 # (operation, operands, options, answer, expected status, expected diagnosis)
