@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 import sympy
 
-from linsteps.assess.checking import check, to_input
+from linsteps.assess.answers import to_input
+from linsteps.assess.checking import check
 from linsteps.assess.layer_diagnoses import softmax_rows
 from linsteps.derivation.operands import to_operand
 

@@ -25,13 +25,13 @@ from linsteps.assess.answerkey import AnswerKey, KeyProblem, load_key
 from linsteps.assess.checking import (
     DEFAULT_TIME_LIMIT,
     DEFAULT_TOLERANCE,
-    Expected,
-    ShapeExpected,
     check_problem,
     check_time_limit,
     check_tolerance,
     expect,
 )
+from linsteps.assess.expected import Expected
+from linsteps.assess.shapechecking import ShapeExpected
 from linsteps.assess.submissions import Row, Submissions, cell_problem
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.i18n import translate
