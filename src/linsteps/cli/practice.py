@@ -248,7 +248,8 @@ def grade(
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
     """
     try:
-        from linsteps.assess.grading import Grading, Settings, progress_bar
+        from linsteps.assess.grades import Settings
+        from linsteps.assess.grading import Grading, progress_bar
 
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")
