@@ -10,7 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linsteps.assess.answerkey import load_key, parse_key
-from linsteps.assess.checking import Expected, check_problem, to_input
+from linsteps.assess.answers import to_input
+from linsteps.assess.checking import check_problem
+from linsteps.assess.expected import Expected
 from linsteps.errors import UsageError
 from linsteps.learn.compare import product_row
 from linsteps.practice.worksheet import Request, build_key, make_sheet, run_request
@@ -66,7 +68,7 @@ def test_wrong_answers_get_a_diagnosis() -> None:
 
 
 def _problem(operation: str, product: str, a: str, b: str) -> object:
-    from linsteps.assess.checking import Problem
+    from linsteps.assess.expected import Problem
 
     return Problem(operation, (a, b), {"product": product})
 

@@ -175,7 +175,8 @@ def check(
     Example: linsteps check matmul "1 2; 3 4" "5 6; 7 8" --answer "5 12; 21 32"
     """
     try:
-        from linsteps.assess import checking
+        from linsteps.assess.checking import check_problem, check_tolerance
+        from linsteps.assess.expected import Problem
 
         if answer is None or (key is None) == (operation is None):
             raise UsageError("check_usage")
@@ -201,15 +202,15 @@ def check(
             }
             if unit not in (None, "radians", "degrees"):
                 raise UsageError("check_usage")
-            task = checking.Problem(
+            task = Problem(
                 operation,
                 tuple(load(o) for o in operands or []),
                 {k: v for k, v in options.items() if v or v is False},
             )
-        verdict = checking.check_problem(
+        verdict = check_problem(
             task,
             load(answer),
-            tolerance=checking.check_tolerance(tolerance),
+            tolerance=check_tolerance(tolerance),
             time_limit=time_limit or None,
         )
     except LinstepsError as error:
@@ -247,7 +248,8 @@ def grade(
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
     """
     try:
-        from linsteps.assess.grading import Grading, Settings, progress_bar
+        from linsteps.assess.grades import Settings
+        from linsteps.assess.grading import Grading, progress_bar
 
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")
