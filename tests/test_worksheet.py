@@ -13,13 +13,9 @@ from hypothesis import strategies as st
 
 import linsteps
 from linsteps.errors import LinstepsError, UsageError
-from linsteps.practice.problems import (
-    DEFAULT_TOPICS,
-    DIFFICULTIES,
-    TOPICS,
-    generate,
-    parse_topics,
-)
+from linsteps.practice.problems.generation import generate
+from linsteps.practice.problems.levels import DIFFICULTIES
+from linsteps.practice.problems.topics import DEFAULT_TOPICS, TOPICS, parse_topics
 from linsteps.practice.worksheet import (
     KEY_VERSION,
     Request,
@@ -119,7 +115,7 @@ def test_generators_draw_only_through_randrange(monkeypatch: pytest.MonkeyPatch)
             return self._rng.randrange(*args)
 
     expected = generate(5, 30, TOPICS, "hard")
-    monkeypatch.setattr("linsteps.practice.problems.random.Random", OnlyRandrange)
+    monkeypatch.setattr("linsteps.practice.problems.generation.random.Random", OnlyRandrange)
     assert generate(5, 30, TOPICS, "hard") == expected
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from linsteps.practice.problems import DIFFICULTIES
+from linsteps.practice.problems.levels import DIFFICULTIES
 from linsteps.practice.worksheet import make_sheet
 from tests.consumers import chromium, compile_tex, katex_failures, markdown_math, pandoc_html
 

@@ -18,7 +18,10 @@ from typing import Any, cast
 
 from linsteps.derivation.steps import Derivation, Operand
 from linsteps.errors import LinstepsError, UsageError
-from linsteps.practice.problems import TOPICS, Problem, check_count, check_difficulty, generate
+from linsteps.practice.problems.generation import check_count, generate
+from linsteps.practice.problems.levels import check_difficulty
+from linsteps.practice.problems.problem import Problem, Surd, Symbol
+from linsteps.practice.problems.topics import TOPICS, parse_topics
 
 KEY_VERSION = 1
 SHEET_FORMATS = ("markdown", "latex", "html")
@@ -169,8 +172,6 @@ def _operand(entries: Any, text: str, name: str) -> Operand:
     (faster than parsing; a test holds the two equal)."""
     import sympy
 
-    from linsteps.practice.problems import Surd, Symbol
-
     def value(x: Any) -> Any:
         if isinstance(x, Surd):
             return x.coef * sympy.sqrt(x.radicand)
@@ -227,8 +228,6 @@ def make_sheet(
     student: str | None = None,
 ) -> Sheet:
     """Generate and solve a sheet; the same arguments always give the same sheet."""
-    from linsteps.practice.problems import parse_topics
-
     chosen = parse_topics(topics)
     seed = check_seed(seed)
     check_count(count)
@@ -354,7 +353,6 @@ def run_request(request: Request) -> str | None:
     on standard output (the sheet when no ``out`` is given).  Every option is checked before
     anything is generated or written."""
     from linsteps.output import check_writable, write_atomic, write_directory
-    from linsteps.practice.problems import parse_topics
 
     fmt, lang = check_format(request.fmt), check_lang(request.lang)
     solutions = check_solutions(request.solutions)
