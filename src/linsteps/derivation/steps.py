@@ -11,7 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from linsteps.derivation.notation import Name, Node
+from linsteps.derivation.node import Node
+from linsteps.derivation.values import Name
 
 Param = int | str | Node
 

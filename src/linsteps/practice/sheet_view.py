@@ -11,26 +11,25 @@ import html
 import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Call, Quotient, Root
+from linsteps.derivation.matrices import (
     Angle,
-    Call,
     Dot,
     Hadamard,
     MatProduct,
-    Node,
     Norm,
     Projection,
-    Quotient,
-    Root,
     Shape,
     Softmax,
     Transpose,
-    Value,
     VectorSum,
 )
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Condition
+from linsteps.derivation.values import Value
 from linsteps.i18n import translate
-from linsteps.render.formatter import LatexFormatter, NodeFormatter
+from linsteps.render.formatter import NodeFormatter
+from linsteps.render.latex_formatter import LatexFormatter
 
 if TYPE_CHECKING:
     from linsteps.derivation.steps import Derivation
@@ -406,7 +405,7 @@ class HtmlWriter(SheetWriter):
     fmt = "html"
 
     def formatter(self) -> NodeFormatter:
-        from linsteps.render.mathml import MathMLFormatter
+        from linsteps.render.mathml_formatter import MathMLFormatter
 
         return MathMLFormatter(self.lang)
 
