@@ -131,6 +131,23 @@ def test_jupyter_representations() -> None:
     assert '<article class="linsteps" lang="en">' in fragment and "<math" in fragment
 
 
+def test_a_derivation_renders_itself_with_renderers_loaded_on_first_use() -> None:
+    # The derivation layer does not import render/; the public package links them lazily.
+    code = (
+        "import sys, linsteps\n"
+        "assert 'linsteps.render' not in sys.modules and 'sympy' not in sys.modules\n"
+        "d = linsteps.dot('1 2', '3 4')\n"
+        "assert 'linsteps.render' not in sys.modules\n"
+        "assert d.to_dict()['result']['text'] == '11'\n"
+        "assert d.render('latex').startswith('\\\\noindent')\n"
+        "assert d.to_text() == str(d) and 'sum' in str(d)\n"
+    )
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.mark.parametrize("fmt", ["latex", "markdown", "html"])
 @pytest.mark.parametrize(
     "args",
