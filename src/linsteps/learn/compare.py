@@ -16,24 +16,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Call, PairSum, Product, Quotient
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import (
     Angle,
-    Call,
     Dot,
     Hadamard,
     Indexed,
     MatProduct,
-    Node,
     Norm,
-    PairSum,
-    Product,
-    Quotient,
     Shape,
-    SumOver,
     Transpose,
-    Value,
 )
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Derivation, Note, Operand, Result
+from linsteps.derivation.values import Value
 from linsteps.errors import LinstepsError, ShapeError, UndefinedError, UsageError
 
 MODES = ("vectors", "matrices", "matrix_vector")
@@ -180,7 +177,7 @@ def _key(text: str) -> str:
 
 
 def _notation_text(node: Node) -> str:
-    from linsteps.render.formatter import TextFormatter
+    from linsteps.render.text_formatter import TextFormatter
 
     return TextFormatter().format(node)
 

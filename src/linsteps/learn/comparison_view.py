@@ -15,12 +15,14 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from linsteps.derivation.notation import Node
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Derivation
 from linsteps.i18n import translate
-from linsteps.render.formatter import LatexFormatter, NodeFormatter, TextFormatter
+from linsteps.render.formatter import NodeFormatter
+from linsteps.render.latex_formatter import LatexFormatter
 from linsteps.render.layout import LayoutBuilder, Span
 from linsteps.render.settings import resolve
+from linsteps.render.text_formatter import TextFormatter
 
 if TYPE_CHECKING:
     from linsteps.learn.compare import Comparison, Row
@@ -275,7 +277,7 @@ TABLE_STYLE = """\
 def html_article(comparison: Comparison, lang: str, **settings: Any) -> str:
     """Return the comparison as an ``<article>`` with MathML."""
     from linsteps.render.html import math, spans_html
-    from linsteps.render.mathml import MathMLFormatter
+    from linsteps.render.mathml_formatter import MathMLFormatter
 
     decimal, places = _number_settings(comparison)
     fmt = MathMLFormatter(lang, decimal, places, settings["hadamard"], settings["vector"])

@@ -14,30 +14,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Call, Power, Product, Quotient, Root, Sum
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import (
     Angle,
-    Call,
     Dot,
     Hadamard,
     Indexed,
     MatProduct,
-    Name,
-    Node,
     Norm,
-    Power,
-    Product,
     Projection,
-    Quotient,
-    Root,
     Scale,
     Shape,
     Softmax,
-    Sum,
-    SumOver,
     Transpose,
     VectorSum,
 )
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Derivation
+from linsteps.derivation.values import Name
 from linsteps.errors import UsageError
 
 SECTIONS = ("definition", "defined", "geometry", "ml")

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any
 from linsteps.derivation.steps import Derivation
 from linsteps.i18n import catalog, translate
 from linsteps.learn.guide import SECTIONS, card_params
-from linsteps.render.formatter import LatexFormatter, NodeFormatter, TextFormatter
+from linsteps.render.formatter import NodeFormatter
+from linsteps.render.latex_formatter import LatexFormatter
 from linsteps.render.layout import LayoutBuilder, Span
 from linsteps.render.settings import resolve
+from linsteps.render.text_formatter import TextFormatter
 
 if TYPE_CHECKING:
     from linsteps.learn.guide import Card, Guide
@@ -348,7 +350,7 @@ def _latex(guide: Guide, lang: str, standalone: bool) -> str:
 
 def _html(guide: Guide, lang: str, standalone: bool) -> str:
     from linsteps.learn.comparison_view import html_page
-    from linsteps.render.mathml import MathMLFormatter
+    from linsteps.render.mathml_formatter import MathMLFormatter
 
     if guide.listing:
         articles = html_listing(guide.cards, lang)

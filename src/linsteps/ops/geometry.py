@@ -6,19 +6,9 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Angle,
-    Call,
-    Degrees,
-    Dot,
-    Node,
-    Norm,
-    Power,
-    Product,
-    Quotient,
-    Root,
-    Value,
-)
+from linsteps.derivation.arithmetic import Call, Degrees, Power, Product, Quotient, Root
+from linsteps.derivation.matrices import Angle, Dot, Norm
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -31,6 +21,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Value
 from linsteps.errors import UndefinedError, UsageError
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (

@@ -7,7 +7,8 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import Dot, Grid, Hadamard, Indexed, Name, Product, Value
+from linsteps.derivation.arithmetic import Product
+from linsteps.derivation.matrices import Dot, Grid, Hadamard, Indexed
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -20,6 +21,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Name, Value
 from linsteps.errors import ShapeError
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (

@@ -18,8 +18,9 @@ def answer_of(solved: Solved) -> dict[str, str]:
         return _shape_answer(solved.parts)
     if solved.derivation is None:
         return dict(UNDEFINED)
-    from linsteps.derivation.notation import Value
-    from linsteps.render.formatter import LatexFormatter, TextFormatter
+    from linsteps.derivation.values import Value
+    from linsteps.render.latex_formatter import LatexFormatter
+    from linsteps.render.text_formatter import TextFormatter
 
     settings = solved.derivation.settings
     decimal, places = bool(settings.get("decimal", False)), int(settings.get("places", 4))

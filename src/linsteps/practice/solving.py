@@ -90,7 +90,7 @@ def _operand(entries: Any, text: str, name: str) -> Operand:
 
 
 def _parts(problem: Problem, operands: tuple[Operand, ...]) -> list[Part]:
-    from linsteps.derivation.notation import Dot, Hadamard, MatProduct
+    from linsteps.derivation.matrices import Dot, Hadamard, MatProduct
     from linsteps.ops import OPERATIONS
 
     nodes = {"matmul": MatProduct, "hadamard": Hadamard, "dot": Dot}

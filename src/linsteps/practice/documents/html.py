@@ -15,7 +15,7 @@ class HtmlWriter(SheetWriter):
     fmt = "html"
 
     def formatter(self) -> NodeFormatter:
-        from linsteps.render.mathml import MathMLFormatter
+        from linsteps.render.mathml_formatter import MathMLFormatter
 
         return MathMLFormatter(self.lang)
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from linsteps.derivation.notation import Node, Shape, Value
+from linsteps.derivation.matrices import Shape
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Condition, Derivation, Result
+from linsteps.derivation.values import Value
 from linsteps.i18n import translate
 from linsteps.practice.documents.questions import statement
 from linsteps.practice.sheet import Part, Sheet, Solved, result_shape
-from linsteps.render.formatter import LatexFormatter, NodeFormatter
+from linsteps.render.formatter import NodeFormatter
+from linsteps.render.latex_formatter import LatexFormatter
 
 _SHAPE_CONDITIONS = ("same_length", "same_shape", "matmul_shapes")
 

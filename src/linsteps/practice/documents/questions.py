@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Call, Quotient, Root
+from linsteps.derivation.matrices import (
     Angle,
-    Call,
     Dot,
     Hadamard,
     MatProduct,
-    Node,
     Norm,
     Projection,
-    Quotient,
-    Root,
     Softmax,
     Transpose,
-    Value,
     VectorSum,
 )
+from linsteps.derivation.node import Node
+from linsteps.derivation.values import Value
 from linsteps.practice.sheet import Solved
 
 
