@@ -29,6 +29,10 @@ class SheetFormat(str, Enum):
     markdown = "markdown"
     latex = "latex"
     html = "html"
+    moodle = "moodle"
+    gift = "gift"
+    qti = "qti"
+    canvas = "canvas"
 
 
 class Difficulty(str, Enum):
@@ -65,7 +69,12 @@ def worksheet(
         Difficulty, typer.Option("--difficulty", help="Sizes and ranges of the numbers.")
     ] = Difficulty.medium,
     fmt: Annotated[
-        SheetFormat, typer.Option("--format", "-f", help="markdown, latex or html.")
+        SheetFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, latex, html; quizzes: moodle (XML), gift, qti (2.1), canvas (zip).",
+        ),
     ] = SheetFormat.markdown,
     lang: LangOpt = Lang.en,
     out: OutOpt = None,
@@ -94,6 +103,7 @@ def worksheet(
 
     Example: linsteps worksheet --seed 7 --count 12 --topics dot,cos,matmul --key key.json
     """
+    from linsteps.practice.exports.run import is_quiz, run_quiz
     from linsteps.practice.worksheet import Request, run_request
 
     request = Request(
@@ -112,7 +122,7 @@ def worksheet(
         out_dir=out_dir,
     )
     try:
-        text = run_request(request)
+        text = run_quiz(request) if is_quiz(request.fmt) else run_request(request)
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)
     if text is not None:
