@@ -12,12 +12,18 @@ per student, named by the id.
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as html_escape
 
 from linsteps.i18n import translate
 from linsteps.practice.exports.decimals import Value
 from linsteps.practice.exports.prose import inline, paragraph
 from linsteps.practice.exports.questions import Blank, Question
+
+
+def escape(text: str) -> str:
+    """Return text escaped for HTML (quotes stay as they are)."""
+    return html_escape(text, quote=False)
+
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\~=#{}:"})
 NOTES = ("lms.note.gift_entries", "lms.note.gift_whole", "lms.note.gift_symbols")

@@ -53,10 +53,10 @@ def _check(request: Request, fmt: str) -> None:
     from linsteps.output import check_writable
 
     if request.roster is not None:
-        if fmt in VARIANTS and request.out is None:
-            raise UsageError("quiz_roster_needs_out", fmt=fmt)
         if fmt in VARIANTS and request.out_dir is not None:
             raise UsageError("quiz_roster_one_file", fmt=fmt)
+        if fmt in VARIANTS and request.out is None:
+            raise UsageError("quiz_roster_needs_out", fmt=fmt)
         if fmt not in VARIANTS and request.out_dir is None:
             raise UsageError("roster_needs_out_dir")
         if fmt not in VARIANTS and request.out is not None:
