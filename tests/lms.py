@@ -8,8 +8,10 @@ import zipfile
 from functools import cache
 from typing import Any
 
+from linsteps.practice.answer_key import key_problems
 from linsteps.practice.exports.questions import Question, build_questions
-from linsteps.practice.worksheet import Sheet, key_problems, make_sheet
+from linsteps.practice.sheet import Sheet
+from linsteps.practice.worksheet import make_sheet
 
 # (seed, topics, difficulty): the sheet; every other topic with undefined products,
 # vectors and attention; symbols and surds.

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from linsteps.assess.checking import DEFAULT_TOLERANCE, Problem, check_problem
+from linsteps.assess.checking import DEFAULT_TOLERANCE, check_problem
+from linsteps.assess.expected import Problem
 from linsteps.practice.exports.decimals import Value, value_of
 from linsteps.practice.exports.questions import Question
 from tests.consumers import katex_failures

@@ -17,7 +17,8 @@ from typing import Any
 
 import sympy
 
-from linsteps.assess.checking import DEFAULT_TOLERANCE, to_input
+from linsteps.assess.answers import to_input
+from linsteps.assess.checking import DEFAULT_TOLERANCE
 from linsteps.ops.common import needs_approximation
 
 DIGITS = 15  # significant digits of an approximated answer

@@ -12,15 +12,16 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from linsteps.derivation.notation import Node
+from linsteps.derivation.node import Node
 from linsteps.i18n import translate
-from linsteps.render.formatter import LatexFormatter, NodeFormatter
+from linsteps.render.formatter import NodeFormatter
 from linsteps.render.latex import formatter_for, rows_tex, settings_for
+from linsteps.render.latex_formatter import LatexFormatter
 from linsteps.render.layout import Block, LayoutBuilder, Span
 
 if TYPE_CHECKING:
     from linsteps.derivation.steps import Derivation
-    from linsteps.practice.worksheet import Solved
+    from linsteps.practice.sheet import Solved
 
 
 def inline(tex: str) -> str:
@@ -76,7 +77,7 @@ def grid(shape: tuple[int, int], cells: list[str]) -> str:
 
 def question_html(solved: Solved, lang: str) -> str:
     """Return the worksheet's question: the operands displayed, then what to compute."""
-    from linsteps.practice.sheet_view import statement
+    from linsteps.practice.documents.questions import statement
 
     key, params, givens = statement(solved)
     fmt = LatexFormatter(lang)

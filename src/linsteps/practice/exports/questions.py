@@ -19,24 +19,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from linsteps.assess.checking import (
-    DEFAULT_TOLERANCE,
-    UNDEFINED_WORDS,
-    Answer,
-    Expected,
-    Problem,
-    ShapeExpected,
-    Verdict,
-    expect,
-    judge,
-    judge_shapes,
-)
+from linsteps.assess.answers import UNDEFINED_WORDS, Answer
+from linsteps.assess.checking import DEFAULT_TOLERANCE, expect, judge
+from linsteps.assess.expected import Expected, Problem
+from linsteps.assess.shapechecking import ShapeExpected, judge_shapes
+from linsteps.assess.verdict import Verdict
 from linsteps.i18n import translate
 from linsteps.practice.exports.decimals import Value, text_value, value_of
 from linsteps.practice.exports.prose import capitalized, question_html, solution_html
 
 if TYPE_CHECKING:
-    from linsteps.practice.worksheet import Sheet, Solved
+    from linsteps.practice.sheet import Sheet, Solved
 
 Form = Literal["scalar", "vector", "matrix", "undefined", "shapes"]
 SCALAR_ANSWERS = ("scalar", "标量", "1x1", "1×1")
@@ -105,7 +98,7 @@ class Question:
 
 def build_questions(sheet: Sheet, lang: str) -> tuple[Question, ...]:
     """Every problem of ``sheet`` as a question, in ``lang``."""
-    from linsteps.practice.worksheet import key_problems
+    from linsteps.practice.answer_key import key_problems
 
     entries = key_problems(sheet)
     return tuple(
@@ -189,7 +182,7 @@ def _reshaped(value: Any, shape: tuple[int, int]) -> Any | None:
 
 def wrong_answers(expected: Expected, form: Form, lang: str) -> tuple[Misconception, ...]:
     """The wrong answers the checker names for this problem, each judged by the checker."""
-    from linsteps.assess.diagnoses import Candidate
+    from linsteps.assess.diagnosis_registry import Candidate
 
     shape = (int(expected.value.rows), int(expected.value.cols))
     found: list[tuple[Any, Misconception]] = []

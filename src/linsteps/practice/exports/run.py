@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from linsteps.errors import UsageError
 from linsteps.practice.exports.questions import Question, build_questions
-from linsteps.practice.worksheet import Request, Sheet
+from linsteps.practice.sheet import Sheet
+from linsteps.practice.worksheet import Request
 
 LMS_FORMATS = ("moodle", "gift", "qti", "canvas")
 EXTENSIONS = {"moodle": "xml", "gift": "gift", "qti": "zip", "canvas": "zip"}
@@ -75,15 +76,12 @@ def _check(request: Request, fmt: str) -> None:
 def run_quiz(request: Request) -> str | None:
     """Make and write the quiz (and the key); return the text to print when no file is given."""
     from linsteps.output import write_atomic, write_directory
-    from linsteps.practice.problems import check_count, check_difficulty, parse_topics
-    from linsteps.practice.worksheet import (
-        build_key,
-        check_lang,
-        check_seed,
-        key_json,
-        make_sheet,
-        student_seed,
-    )
+    from linsteps.practice.answer_key import build_key, key_json
+    from linsteps.practice.documents.formats import check_lang
+    from linsteps.practice.problems.generation import check_count
+    from linsteps.practice.problems.levels import check_difficulty
+    from linsteps.practice.problems.topics import parse_topics
+    from linsteps.practice.worksheet import check_seed, make_sheet, student_seed
 
     fmt = request.fmt
     if fmt not in LMS_FORMATS:
