@@ -33,7 +33,7 @@ from linsteps.ops.common import (
     needs_approximation,
     settings_of,
 )
-from linsteps.ops.products import check_lengths, dot_chain
+from linsteps.ops.vector_chains import check_lengths, dot_chain
 
 
 def _approximate(value: Any, places: int) -> Any:

@@ -23,7 +23,7 @@ from linsteps.derivation.steps import (
 from linsteps.derivation.values import Value
 from linsteps.errors import UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, changes, entries, exact, settings_of
-from linsteps.ops.products import check_lengths, dot_chain
+from linsteps.ops.vector_chains import check_lengths, dot_chain
 
 
 def _vector(values: list[Any]) -> Grid:

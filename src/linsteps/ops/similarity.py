@@ -23,8 +23,7 @@ from linsteps.derivation.steps import (
 from linsteps.derivation.values import Name, Value
 from linsteps.errors import ShapeError, UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
-from linsteps.ops.geometry import norm_chain
-from linsteps.ops.products import dot_chain
+from linsteps.ops.vector_chains import dot_chain, norm_chain
 
 MAX_PAIRS_SHOWN = 6
 
