@@ -36,8 +36,9 @@ if ((${#missing[@]})); then
     echo "missing tools (the tests that need them will fail): ${missing[*]}" >&2
   fi
 fi
-# KaTeX, pinned in tests/package.json and tests/package-lock.json.
-if command -v npm >/dev/null 2>&1 && [ ! -d tests/node_modules/katex ]; then
+# KaTeX and gift-pegjs, pinned in tests/package.json and tests/package-lock.json.
+if command -v npm >/dev/null 2>&1 &&
+  { [ ! -d tests/node_modules/katex ] || [ ! -d tests/node_modules/gift-pegjs ]; }; then
   npm ci --prefix tests --no-audit --no-fund --silent
 fi
 

@@ -10,8 +10,10 @@ import pytest
 import sympy
 
 from linsteps import ParseError, UsageError
-from linsteps.assess.checking import Problem, check, read_answer
+from linsteps.assess.answers import read_answer
+from linsteps.assess.checking import check
 from linsteps.assess.diagnoses import CODES, DIAGNOSES
+from linsteps.assess.expected import Problem
 from linsteps.i18n import catalog
 
 M = "1 2; 3 4", "5 6; 7 8"

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 import sympy
 
-from linsteps.assess.checking import check, to_input
-from linsteps.assess.diagnoses import softmax_rows
+from linsteps.assess.answers import to_input
+from linsteps.assess.checking import check
+from linsteps.assess.layer_diagnoses import softmax_rows
 from linsteps.derivation.operands import to_operand
 
 # (operation, operands, options, answer, expected status, expected diagnosis)

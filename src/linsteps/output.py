@@ -62,8 +62,9 @@ def check_writable(path: str | Path, *, folder: bool = False) -> None:
         raise UsageError("unwritable", path=str(path), reason="permission denied")
 
 
-def write_directory(path: str | Path, files: dict[str, str]) -> None:
-    """Write ``files`` (name → UTF-8 text) as the folder ``path``, whole or not at all.
+def write_directory(path: str | Path, files: dict[str, str] | dict[str, bytes]) -> None:
+    """Write ``files`` (name → UTF-8 text, or bytes as they are) as the folder ``path``, whole
+    or not at all.
 
     Everything is written to a temporary sibling folder, which is then renamed.  An existing
     folder is replaced only when it is empty or holds nothing but files an earlier run wrote
@@ -81,8 +82,9 @@ def write_directory(path: str | Path, files: dict[str, str]) -> None:
     old: Path | None = None
     try:
         for name, text in {**files, MARKER: "".join(f"{n}\n" for n in files)}.items():
-            with open(staging / name, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(text)
+            data = text if isinstance(text, bytes) else str(text).encode("utf-8")
+            with open(staging / name, "wb") as stream:
+                stream.write(data)
                 stream.flush()
                 os.fsync(stream.fileno())
         staging.chmod(0o755)

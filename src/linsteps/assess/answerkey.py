@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from linsteps.assess.checking import OPTIONS, Problem
+from linsteps.assess.expected import OPTIONS, Problem
 from linsteps.assess.shapequestions import is_shapes
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.learn.compare import PRODUCT_NAMES

@@ -15,264 +15,28 @@ import io
 import re
 import sys
 import unicodedata
-from collections import Counter, OrderedDict, deque
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from linsteps.assess.answerkey import AnswerKey, KeyProblem, load_key
+from linsteps.assess.answerkey import load_key
 from linsteps.assess.checking import (
     DEFAULT_TIME_LIMIT,
     DEFAULT_TOLERANCE,
-    Expected,
-    ShapeExpected,
-    check_problem,
     check_time_limit,
     check_tolerance,
     expect,
 )
-from linsteps.assess.submissions import Row, Submissions, cell_problem
-from linsteps.errors import LinstepsError, UsageError
+from linsteps.assess.grades import Graded, Settings, Summary
+from linsteps.assess.grading_pool import Task, graded_rows
+from linsteps.assess.submissions import Row, Submissions
+from linsteps.errors import UsageError
 from linsteps.i18n import translate
 
-STATUSES = ("correct", "incorrect", "blank", "invalid", "unverified")
-CHUNK = 64  # rows per task sent to a worker
 MAX_WARNINGS = 20
 _INJECTION = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE = re.compile(r"[^\w.-]+")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How answers are checked and reported."""
-
-    tolerance: float = DEFAULT_TOLERANCE
-    time_limit: float | None = DEFAULT_TIME_LIMIT
-    lang: str = "en"
-    feedback: bool = False
-
-
-@dataclass(frozen=True)
-class Cell:
-    """The grade of one answer."""
-
-    status: str
-    diagnosis: str = ""
-    message: str = ""
-    read_as: str = ""
-
-
-@dataclass(frozen=True)
-class Graded:
-    """One student's row graded: a cell per problem of their version, and feedback text."""
-
-    row: int
-    student: str
-    cells: dict[str, Cell]
-    total: int
-    feedback: str = ""
-    warnings: tuple[str, ...] = ()
-
-    @property
-    def score(self) -> int:
-        """The number of correct answers."""
-        return sum(cell.status == "correct" for cell in self.cells.values())
-
-
-@dataclass
-class Summary:
-    """What a grading run found: per problem counts, scores and warnings."""
-
-    problems: list[str]
-    students: int = 0
-    answers: int = 0
-    score: int = 0
-    total: int = 0
-    correct: Counter[str] = field(default_factory=Counter)
-    seen: Counter[str] = field(default_factory=Counter)
-    diagnoses: dict[str, Counter[str]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
-    feedback_files: int = 0
-
-    def add(self, graded: Graded) -> None:
-        self.students += 1
-        self.score += graded.score
-        self.total += graded.total
-        for pid, cell in graded.cells.items():
-            self.seen[pid] += 1
-            self.answers += cell.status != "blank"
-            if cell.status == "correct":
-                self.correct[pid] += 1
-            elif cell.diagnosis:
-                self.diagnoses.setdefault(pid, Counter())[cell.diagnosis] += 1
-
-    def text(self, lang: str) -> str:
-        """The summary printed on stdout."""
-        lines = [
-            translate(
-                lang,
-                "grade.summary_title",
-                students=self.students,
-                problems=len(self.problems),
-                answers=self.answers,
-            ),
-            translate(lang, "grade.summary_header"),
-        ]
-        width = max([7, *(len(p) for p in self.problems)])
-        for pid in self.problems:
-            seen = self.seen[pid]
-            percent = f"{100 * self.correct[pid] / seen:.1f}%" if seen else "–"
-            counts = self.diagnoses.get(pid, Counter())
-            common = translate(lang, "grade.summary_none")
-            if counts:
-                code, count = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-                common = f"{code} ({count})"
-            lines.append(f"{pid:<{width}}  {percent:>7}  {common}")
-        if self.students:
-            mean = self.score / self.students
-            average = self.total / self.students
-            share = 100 * self.score / self.total if self.total else 0.0
-            lines.append(
-                translate(
-                    lang,
-                    "grade.summary_mean",
-                    mean=f"{mean:.2f}",
-                    total=f"{average:g}",
-                    percent=f"{share:.1f}",
-                )
-            )
-        return "\n".join(lines) + "\n"
-
-
-# --- the worker side: grading rows ---------------------------------------------------------------
-
-
-class _Grader:
-    """Grades rows against a key, caching each problem's expected result and verdicts."""
-
-    def __init__(self, key: AnswerKey, settings: Settings) -> None:
-        self.key = key
-        self.settings = settings
-        self.expected: dict[int, Expected | LinstepsError] = {}
-        self.verdicts: OrderedDict[tuple[int, str], Cell] = OrderedDict()
-        self.derivations: dict[int, str] = {}
-
-    def expected_for(self, problem: KeyProblem) -> Expected | LinstepsError:
-        slot = id(problem)
-        if slot not in self.expected:
-            try:
-                self.expected[slot] = expect(problem.problem())
-            except LinstepsError as error:
-                self.expected[slot] = error
-        return self.expected[slot]
-
-    def grade_cell(self, problem: KeyProblem, text: str) -> Cell:
-        lang = self.settings.lang
-        if not text.strip():
-            return Cell("blank")
-        bad = cell_problem(text)
-        if bad is not None:
-            return Cell("invalid", "unreadable", translate(lang, bad[0], **bad[1]))
-        slot = (id(problem), text)
-        cached = self.verdicts.get(slot)
-        if cached is not None:
-            self.verdicts.move_to_end(slot)
-            return cached
-        expected = self.expected_for(problem)
-        if isinstance(expected, LinstepsError):
-            return Cell("invalid", "key_error", expected.message(lang))
-        try:
-            verdict = check_problem(
-                expected,
-                text,
-                tolerance=self.settings.tolerance,
-                time_limit=self.settings.time_limit,
-            )
-        except LinstepsError as error:
-            cell = Cell("invalid", "unreadable", error.message(lang))
-        else:
-            cell = Cell(
-                verdict.status,
-                verdict.diagnosis or "",
-                verdict.message(lang),
-                verdict.read_as(lang) or "",
-            )
-        self.verdicts[slot] = cell
-        if len(self.verdicts) > 4096:
-            self.verdicts.popitem(last=False)
-        return cell
-
-    def grade_row(self, row: int, student: str, answers: dict[str, str]) -> Graded:
-        problems = self.key.students[student] if self.key.roster else self.key.problems
-        cells = {pid: self.grade_cell(p, answers.get(pid, "")) for pid, p in problems.items()}
-        warnings = tuple(
-            translate(self.settings.lang, "grade.cell_invalid", row=row, column=pid,
-                      reason=cell.message)
-            for pid, cell in cells.items()
-            if cell.status == "invalid"
-        )  # fmt: skip
-        graded = Graded(row, student, cells, len(problems), warnings=warnings)
-        if self.settings.feedback:
-            text = self.feedback(graded, problems)
-            graded = Graded(row, student, cells, len(problems), text, warnings)
-        return graded
-
-    def derivation(self, problem: KeyProblem) -> str:
-        slot = id(problem)
-        if slot not in self.derivations:
-            expected = self.expected_for(problem)
-            if isinstance(expected, LinstepsError):
-                text = expected.message(self.settings.lang)
-            elif expected.derivation is None and not isinstance(expected, ShapeExpected):
-                reason = expected.reason
-                text = reason.message(self.settings.lang) if reason else ""
-            else:
-                text = expected.explanation(self.settings.lang).rstrip("\n")
-            self.derivations[slot] = text
-        return self.derivations[slot]
-
-    def feedback(self, graded: Graded, problems: Mapping[str, KeyProblem]) -> str:
-        """One student's Markdown feedback: each problem's verdict and the worked derivation."""
-        lang = self.settings.lang
-        name = graded.student.replace("`", "'")
-        parts = [
-            "# " + translate(lang, "feedback.title", student=f"`{name}`"),
-            translate(lang, "feedback.score", score=graded.score, total=graded.total),
-        ]
-        for pid, cell in graded.cells.items():
-            status = translate(lang, f"grade.status.{cell.status}")
-            parts.append("## " + translate(lang, "feedback.problem", id=pid, status=status))
-            if cell.status == "blank":
-                parts.append(translate(lang, "feedback.blank"))
-            elif cell.status == "invalid":
-                parts.append(translate(lang, "feedback.invalid", reason=cell.message))
-            else:
-                if cell.status != "correct" or cell.diagnosis:
-                    parts.append(cell.message)
-                read_as = cell.read_as.replace("`", "'")
-                parts.append(translate(lang, "feedback.answer", read_as=f"`{read_as}`"))
-            if cell.status != "correct":
-                derivation = self.derivation(problems[pid]).replace("```", "'''")
-                parts.append(translate(lang, "feedback.derivation"))
-                parts.append(f"```text\n{derivation}\n```")
-        return "\n\n".join(parts) + "\n"
-
-
-_WORKER: _Grader | None = None
-
-
-def _init_worker(key_path: str, settings: Settings) -> None:
-    global _WORKER
-    _WORKER = _Grader(load_key(key_path), settings)
-
-
-def _grade_chunk(chunk: list[tuple[int, str, dict[str, str]]]) -> list[Graded]:
-    assert _WORKER is not None
-    return [_WORKER.grade_row(*task) for task in chunk]
-
-
-# --- the main side: validating, streaming, reporting ---------------------------------------------
 
 
 @dataclass
@@ -394,7 +158,7 @@ class Grading:
             return ""
         return row.cells[column].strip()
 
-    def tasks(self, plan: _Plan) -> Iterator[tuple[int, str, dict[str, str]]]:
+    def tasks(self, plan: _Plan) -> Iterator[Task]:
         """The second pass: one task per gradable row; the others are reported."""
         lang = self.settings.lang
         records = self.submissions.records()
@@ -468,36 +232,7 @@ class Grading:
         settings = Settings(
             self.settings.tolerance, self.settings.time_limit, self.settings.lang, True
         )
-        chunks = _chunks(self.tasks(plan), CHUNK)
-        if jobs == 1:
-            global _WORKER
-            _WORKER = _Grader(self.key, settings)
-            for chunk in chunks:
-                yield from _grade_chunk(chunk)
-            return
-        import multiprocessing
-
-        with multiprocessing.get_context().Pool(
-            jobs, initializer=_init_worker, initargs=(self.key_path, settings)
-        ) as pool:
-            pending: deque[Any] = deque()
-            for chunk in chunks:
-                pending.append(pool.apply_async(_grade_chunk, (chunk,)))
-                if len(pending) >= 2 * jobs:
-                    yield from pending.popleft().get()
-            while pending:
-                yield from pending.popleft().get()
-
-
-def _chunks(tasks: Iterator[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for task in tasks:
-        chunk.append(task)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+        return graded_rows(self.tasks(plan), self.key, self.key_path, settings, jobs)
 
 
 def _prepare_folder(folder: Path) -> None:

@@ -12,7 +12,8 @@ A student answers every part on one line, the parts separated by ``,`` ``;`` or 
 
 The answer is read by :func:`read_shapes`, a small scanner with regular expressions on text of
 bounded length: nothing is evaluated.  Each part is graded against the shape the engine derives
-for it (:class:`ShapeExpected`); a wrong part is named with ``wrong_shape`` or ``not_defined``.
+for it (:mod:`linsteps.assess.shapechecking`); a wrong part is named with ``wrong_shape`` or
+``not_defined``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from linsteps.assess.answers import UNDEFINED_WORDS
 from linsteps.errors import LimitError, ParseError, UsageError
 
 OPERATION = "shapes"
@@ -58,8 +60,6 @@ def read_shapes(text: str, names: Sequence[str]) -> dict[str, Shape]:
 
     Parts not answered are left out (the grader counts them wrong).
     """
-    from linsteps.assess.checking import UNDEFINED_WORDS
-
     if len(text) > MAX_LENGTH:
         raise LimitError("too_long", operand="answer", length=len(text), limit=MAX_LENGTH)
     if not text.strip():

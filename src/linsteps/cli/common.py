@@ -135,10 +135,12 @@ def emit(
     color: bool | None,
     standalone: bool = False,
     picture: Any = None,
+    view: Callable[..., str] | None = None,
 ) -> None:
     """Render a derivation and print it or write it whole to ``out``.
 
-    ``picture`` (a Drawing from --plot) goes into the Markdown and HTML documents.
+    ``picture`` (a Drawing from --plot) goes into the Markdown and HTML documents.  ``view``
+    renders what is not a derivation (a comparison, the concept cards): ``view(it, fmt, lang)``.
     """
     if color is None:
         color = out is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -147,7 +149,10 @@ def emit(
         settings["standalone"] = True
     if picture is not None and fmt in (Format.markdown, Format.html):
         settings["picture"] = picture
-    text = derivation.render(fmt.value, lang.value, **settings)
+    if view is None:
+        text = derivation.render(fmt.value, lang.value, **settings)
+    else:
+        text = view(derivation, fmt.value, lang.value, **settings)
     if out is not None:
         from linsteps.output import write_atomic
 
@@ -170,12 +175,13 @@ def run(
     out: Path | None,
     color: bool | None,
     standalone: bool = False,
+    view: Callable[..., str] | None = None,
 ) -> None:
     """Build a derivation and emit it; library errors become one line and exit status 2."""
     try:
         if standalone and fmt is not Format.latex:
             raise UsageError("standalone_format")
-        emit(build(), fmt, lang, out, color, standalone)
+        emit(build(), fmt, lang, out, color, standalone, view=view)
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)
 

@@ -45,12 +45,16 @@ def compare(
     Example: linsteps compare "[1, 2, 3]" "[4, 5, 6]"
     """
     from linsteps.learn.compare import compare as build
+    from linsteps.learn.comparison_view import render_comparison
 
     def made() -> Any:
-        comparison = build(load(a), load(b), places=check_places(decimals))
-        return comparison if explain is None else comparison.explain(explain)
+        return build(load(a), load(b), places=check_places(decimals))
 
-    run(made, fmt, lang, out, color, standalone)
+    if explain is None:
+        run(made, fmt, lang, out, color, standalone, view=render_comparison)
+    else:
+        row = explain
+        run(lambda: made().explain(row), fmt, lang, out, color, standalone)
 
 
 @app.command()
@@ -75,5 +79,6 @@ def guide(
     Example: linsteps guide dot --lang zh --format latex
     """
     from linsteps.learn.guide import guide_for
+    from linsteps.learn.guide_view import render_guide
 
-    run(lambda: guide_for(topic, all_), fmt, lang, out, color, standalone)
+    run(lambda: guide_for(topic, all_), fmt, lang, out, color, standalone, view=render_guide)

@@ -29,6 +29,10 @@ class SheetFormat(str, Enum):
     markdown = "markdown"
     latex = "latex"
     html = "html"
+    moodle = "moodle"
+    gift = "gift"
+    qti = "qti"
+    canvas = "canvas"
 
 
 class Difficulty(str, Enum):
@@ -65,7 +69,12 @@ def worksheet(
         Difficulty, typer.Option("--difficulty", help="Sizes and ranges of the numbers.")
     ] = Difficulty.medium,
     fmt: Annotated[
-        SheetFormat, typer.Option("--format", "-f", help="markdown, latex or html.")
+        SheetFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="markdown, latex, html; quizzes: moodle (XML), gift, qti (2.1), canvas (zip).",
+        ),
     ] = SheetFormat.markdown,
     lang: LangOpt = Lang.en,
     out: OutOpt = None,
@@ -94,6 +103,7 @@ def worksheet(
 
     Example: linsteps worksheet --seed 7 --count 12 --topics dot,cos,matmul --key key.json
     """
+    from linsteps.practice.exports.run import is_quiz, run_quiz
     from linsteps.practice.worksheet import Request, run_request
 
     request = Request(
@@ -112,7 +122,7 @@ def worksheet(
         out_dir=out_dir,
     )
     try:
-        text = run_request(request)
+        text = run_quiz(request) if is_quiz(request.fmt) else run_request(request)
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)
     if text is not None:
@@ -175,7 +185,8 @@ def check(
     Example: linsteps check matmul "1 2; 3 4" "5 6; 7 8" --answer "5 12; 21 32"
     """
     try:
-        from linsteps.assess import checking
+        from linsteps.assess.checking import check_problem, check_tolerance
+        from linsteps.assess.expected import Problem
 
         if answer is None or (key is None) == (operation is None):
             raise UsageError("check_usage")
@@ -201,15 +212,15 @@ def check(
             }
             if unit not in (None, "radians", "degrees"):
                 raise UsageError("check_usage")
-            task = checking.Problem(
+            task = Problem(
                 operation,
                 tuple(load(o) for o in operands or []),
                 {k: v for k, v in options.items() if v or v is False},
             )
-        verdict = checking.check_problem(
+        verdict = check_problem(
             task,
             load(answer),
-            tolerance=checking.check_tolerance(tolerance),
+            tolerance=check_tolerance(tolerance),
             time_limit=time_limit or None,
         )
     except LinstepsError as error:
@@ -247,7 +258,8 @@ def grade(
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
     """
     try:
-        from linsteps.assess.grading import Grading, Settings, progress_bar
+        from linsteps.assess.grades import Settings
+        from linsteps.assess.grading import Grading, progress_bar
 
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")

@@ -21,6 +21,7 @@ _SECTIONS = (
     "practice",
     "compare",
     "guide",
+    "lms",
     "tensors",
 )
 

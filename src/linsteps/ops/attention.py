@@ -6,24 +6,19 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Exp, Quotient, Root, Sum
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import (
     Dot,
-    Exp,
     Grid,
     Indexed,
     Masked,
     MatProduct,
-    Name,
-    Node,
-    Quotient,
-    Root,
     Shape,
     Softmax,
-    Sum,
-    SumOver,
     Transpose,
-    Value,
 )
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -36,6 +31,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Name, Value
 from linsteps.errors import ShapeError
 from linsteps.ops.common import (
     DEFAULT_PLACES,

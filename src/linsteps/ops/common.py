@@ -7,18 +7,11 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Grid,
-    Name,
-    Node,
-    PairSum,
-    Product,
-    Shape,
-    Sum,
-    Value,
-    ValueSum,
-)
+from linsteps.derivation.arithmetic import PairSum, Product, Sum, ValueSum
+from linsteps.derivation.matrices import Grid, Shape
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Operand
+from linsteps.derivation.values import Name, Value
 
 SUMMARY_TERMS = 8
 SUMMARY_ENTRIES = 16

@@ -13,29 +13,22 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Call, Power, Product, Quotient, Root
+from linsteps.derivation.general_forms import ElidedSum, Entry, SymbolicSum, size_symbol
+from linsteps.derivation.matrices import (
     Angle,
-    Call,
     Dot,
-    ElidedSum,
-    Entry,
     Hadamard,
     Indexed,
     MatProduct,
-    Node,
     Norm,
-    Power,
-    Product,
-    Quotient,
-    Root,
     Shape,
     Slice,
-    SymbolicSum,
-    Value,
-    size_symbol,
 )
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import MAX_GENERIC
 from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Result, Rule
+from linsteps.derivation.values import Value
 from linsteps.errors import ShapeError, UsageError
 from linsteps.ops.common import DEFAULT_PLACES, settings_of
 

@@ -6,18 +6,10 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Dot,
-    Grid,
-    Indexed,
-    MatProduct,
-    Node,
-    Product,
-    Shape,
-    Slice,
-    SumOver,
-    Value,
-)
+from linsteps.derivation.arithmetic import Product
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import Dot, Grid, Indexed, MatProduct, Shape, Slice
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -31,6 +23,7 @@ from linsteps.derivation.steps import (
     Rule,
 )
 from linsteps.derivation.tensor_operands import is_tensor_input, is_tensor_shape
+from linsteps.derivation.values import Value
 from linsteps.errors import ShapeError, UsageError
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (

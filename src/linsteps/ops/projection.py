@@ -6,7 +6,8 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import Dot, Grid, Projection, Quotient, Scale, Value, VectorSum
+from linsteps.derivation.arithmetic import Quotient
+from linsteps.derivation.matrices import Dot, Grid, Projection, Scale, VectorSum
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -19,9 +20,10 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Value
 from linsteps.errors import UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, changes, entries, exact, settings_of
-from linsteps.ops.products import check_lengths, dot_chain
+from linsteps.ops.vector_chains import check_lengths, dot_chain
 
 
 def _vector(values: list[Any]) -> Grid:

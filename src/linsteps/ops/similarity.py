@@ -6,17 +6,8 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Dot,
-    Grid,
-    Indexed,
-    Name,
-    Norm,
-    Product,
-    Quotient,
-    Similarity,
-    Value,
-)
+from linsteps.derivation.arithmetic import Product, Quotient
+from linsteps.derivation.matrices import Dot, Grid, Indexed, Norm, Similarity
 from linsteps.derivation.operands import to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -29,10 +20,10 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Name, Value
 from linsteps.errors import ShapeError, UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
-from linsteps.ops.geometry import norm_chain
-from linsteps.ops.products import dot_chain
+from linsteps.ops.vector_chains import dot_chain, norm_chain
 
 MAX_PAIRS_SHOWN = 6
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from linsteps.derivation.notation import Node
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import (
     Chain,
     Condition,
@@ -21,7 +21,8 @@ from linsteps.derivation.steps import (
     Step,
 )
 from linsteps.i18n import translate
-from linsteps.render.formatter import LatexFormatter, TextFormatter
+from linsteps.render.latex_formatter import LatexFormatter
+from linsteps.render.text_formatter import TextFormatter
 
 SCHEMA_VERSION = 1
 
@@ -94,7 +95,7 @@ class JsonBuilder:
 
     def build(self) -> dict[str, Any]:
         """Return the whole contract."""
-        from linsteps.derivation.notation import Value
+        from linsteps.derivation.values import Value
 
         derivation = self.derivation
         result = derivation.result

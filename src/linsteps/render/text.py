@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from linsteps.derivation.notation import Grid, Node
+from linsteps.derivation.matrices import Grid
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import (
     Chain,
     Condition,
@@ -17,7 +18,7 @@ from linsteps.derivation.steps import (
     Step,
 )
 from linsteps.i18n import translate
-from linsteps.render.formatter import TextFormatter
+from linsteps.render.text_formatter import TextFormatter
 
 BOLD, DIM, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[0m"
 
