@@ -10,7 +10,8 @@ import pytest
 import linsteps
 from linsteps.derivation.steps import Chain, Condition, Derivation, Note, Result, Rule
 from linsteps.errors import LimitError, ShapeError, UsageError
-from linsteps.render.formatter import LatexFormatter, TextFormatter
+from linsteps.render.latex_formatter import LatexFormatter
+from linsteps.render.text_formatter import TextFormatter
 from tests.derivations import CUBE
 
 TEXT = TextFormatter()

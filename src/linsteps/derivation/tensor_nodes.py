@@ -10,13 +10,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from linsteps.derivation.notation import Node
-
-
-def _sympy() -> Any:
-    import sympy
-
-    return sympy
+from linsteps.derivation.node import Node, load_sympy
 
 
 def nested(value: Any) -> Any:
@@ -45,7 +39,7 @@ class Stack(Node):
     kind: ClassVar[str] = "stack"
 
     def evaluate(self) -> Any:
-        return _sympy().ImmutableDenseNDimArray([nested(p.evaluate()) for p in self.parts])
+        return load_sympy().ImmutableDenseNDimArray([nested(p.evaluate()) for p in self.parts])
 
     def children(self) -> tuple[Node, ...]:
         return self.parts
@@ -66,7 +60,7 @@ class Einsum(Node):
     kind: ClassVar[str] = "einsum"
 
     def evaluate(self) -> Any:
-        sym = _sympy()
+        sym = load_sympy()
         arrays = [sym.ImmutableDenseNDimArray(nested(op.evaluate())) for op in self.operands]
         sizes: dict[str, int] = {}
         for labels, array in zip(self.inputs, arrays, strict=True):

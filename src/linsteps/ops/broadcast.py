@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from linsteps.derivation.notation import Hadamard, Indexed, Name, Node, Product
+from linsteps.derivation.arithmetic import Product
+from linsteps.derivation.matrices import Hadamard, Indexed
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import (
     Condition,
     Derivation,
@@ -22,6 +24,7 @@ from linsteps.derivation.steps import (
 )
 from linsteps.derivation.tensor_nodes import Dims
 from linsteps.derivation.tensor_operands import tensor_of, to_tensor
+from linsteps.derivation.values import Name
 from linsteps.errors import ShapeError
 from linsteps.ops.common import DEFAULT_PLACES, settings_of
 from linsteps.ops.contraction import (

@@ -17,10 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from linsteps.derivation.notation import Grid, Name, Node, PairSum, Product, Sum, Value
+from linsteps.derivation.arithmetic import PairSum, Product, Sum
+from linsteps.derivation.matrices import Grid
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Chain, Link, Note, Result
 from linsteps.derivation.tensor_nodes import Dims, Stack
 from linsteps.derivation.tensor_operands import Tensor, array_of
+from linsteps.derivation.values import Name, Value
 from linsteps.errors import LimitError, UsageError
 from linsteps.ops.common import (
     SUMMARY_ENTRIES,

@@ -10,10 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from linsteps.derivation.notation import Indexed, Name, Node, Product, SumOver
+from linsteps.derivation.arithmetic import Product
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import Indexed
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Rule
 from linsteps.derivation.tensor_nodes import Dims, Einsum
 from linsteps.derivation.tensor_operands import tensor_of, to_tensor
+from linsteps.derivation.values import Name
 from linsteps.errors import ShapeError
 from linsteps.ops.broadcast import operand_name
 from linsteps.ops.common import DEFAULT_PLACES, exact, settings_of

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from linsteps.derivation.notation import Dot, Hadamard, MatProduct, Name, Node, Transpose
+from linsteps.derivation.matrices import Dot, Hadamard, MatProduct, Transpose
+from linsteps.derivation.node import Node
+from linsteps.derivation.values import Name
 from linsteps.ops.contraction import Plan
 
 Named = tuple[str, dict[str, Any]]

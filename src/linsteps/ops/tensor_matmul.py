@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from linsteps.derivation.notation import Indexed, MatProduct, Name, Node, Product, SumOver
+from linsteps.derivation.arithmetic import Product
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import Indexed, MatProduct
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Rule
 from linsteps.derivation.tensor_nodes import Dims
 from linsteps.derivation.tensor_operands import tensor_of, to_tensor
+from linsteps.derivation.values import Name
 from linsteps.ops.broadcast import axis_conditions, broadcast_shape, operand_name
 from linsteps.ops.common import DEFAULT_PLACES, settings_of
 from linsteps.ops.contraction import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import ClassVar, Protocol
 
-from linsteps.derivation.notation import Node
+from linsteps.derivation.node import Node
 from linsteps.derivation.tensor_nodes import Dims, Einsum, Stack
 
 
