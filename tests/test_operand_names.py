@@ -15,6 +15,7 @@ from linsteps.derivation.operands import to_operand
 from linsteps.errors import LinstepsError, ShapeError, UsageError
 from linsteps.i18n import catalog
 from linsteps.learn.compare import compare
+from linsteps.learn.comparison_view import render_comparison
 
 A = "[[1, 2], [3, 4], [5, 6]]"  # 3×2
 B = "[[1, 2, 3], [4, 5, 6]]"  # 2×3
@@ -196,11 +197,11 @@ def test_shape_feedback_is_grammatical(answer: str, en: str, zh: str) -> None:
 def test_compare_does_not_commute_undefined_products() -> None:
     """a·b and a∘b are undefined for lengths 2 and 3: no b·a = a·b, b∘a = a∘b remark."""
     for lang in ("en", "zh"):
-        text = compare("1 2", "1 2 3").render("text", lang)
+        text = render_comparison(compare("1 2", "1 2 3"), "text", lang)
         assert "b·a = a·b" not in text
         assert "b∘a = a∘b" not in text
         assert "baᵀ" in text
 
 
 def test_compare_still_says_the_dot_product_commutes_when_it_is_defined() -> None:
-    assert "b·a = a·b" in compare("1 2 3", "4 5 6").render("text")
+    assert "b·a = a·b" in render_comparison(compare("1 2 3", "4 5 6"))
