@@ -60,6 +60,9 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "project-axis": lambda: linsteps.project("[3, 4]", "[1, 0]"),
     "project-3d": lambda: linsteps.project("[1, 2, 3]", "[1, 1, 0]"),
     "project-surd": lambda: linsteps.project("[1, sqrt(2)]", "[2, 1]"),
+    # with symbols a divisor may vanish: the derivation states what it assumes (x ≠ 0)
+    "project-assumed": lambda: linsteps.project("[1, 2]", "[x, 0]"),
+    "cos-assumed": lambda: linsteps.cos("[1, 2]", "[x, 0]"),
     "inner-complex": lambda: linsteps.dot("[1+i, 2]", "[3, i]", complex=True),
     "inner-real": lambda: linsteps.dot("[1, 2]", "[3, 4]", complex=True),
     "inner-same": lambda: linsteps.dot("[0, 1]", "[i, 2]", complex=True),

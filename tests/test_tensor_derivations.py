@@ -240,3 +240,13 @@ def test_scalars_broadcast_and_multiply_as_numpy() -> None:
     assert both.result == linsteps.einsum(",->", "2", "1/3").result
     result = next(s for s in both.steps if isinstance(s, Result))
     assert result.key == "broadcast_scalar"
+
+
+def test_generic_operands_keep_the_name_typed() -> None:
+    derivation = linsteps.einsum("ij,jk", "B", "1 2; 3 4", shapes=["2x2"])
+    assert [op.name for op in derivation.inputs] == ["B", "A"]
+    assert TEXT.format(derivation.steps[0].expression) == 'einsum("ij,jk", B, A)'  # type: ignore[attr-defined]
+    assert str(derivation.result[0, 0]) == "b_11 + 3*b_12"
+    with pytest.raises(UsageError) as caught:
+        linsteps.einsum("ij,jk", "T", "T", shapes=["2x3", "3x2"])
+    assert caught.value.key == "same_name"

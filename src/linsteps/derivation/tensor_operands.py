@@ -74,6 +74,53 @@ def is_tensor_shape(shape: Any) -> bool:
     return isinstance(shape, str) and len(re.split(r"[x×X*,]", shape.strip("() "))) >= 3
 
 
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _letter(letter: str, rank: int) -> str:
+    return letter.lower() if rank <= 1 else letter
+
+
+def named(operands: list[Operand]) -> tuple[list[Operand], str]:
+    """Return the operands named A, B, … in order (a, b, … for a vector or scalar) and the next
+    free letter for the result.
+
+    A generic operand keeps the name typed, and the other names go round it; one name for two
+    different generic operands is refused.
+    """
+    typed: dict[str, Operand] = {}
+    for operand in operands:
+        if _is_generic(operand):
+            known = typed.get(operand.name.upper())
+            if known is not None and known.value != operand.value:
+                raise UsageError(
+                    "same_name",
+                    name=operand.name,
+                    shape_a="×".join(map(str, known.value.shape)),
+                    shape_b="×".join(map(str, operand.value.shape)),
+                )
+            typed[operand.name.upper()] = operand
+    free = iter(x for x in LETTERS if x not in typed)
+    out = []
+    for operand in operands:
+        rank = len(operand.value.shape)
+        name = operand.name if _is_generic(operand) else _letter(next(free), rank)
+        out.append(Operand(name, operand.value, "tensor", operand.source, operand.decimal))
+    return out, next(free)
+
+
+def result_name(letter: str, rank: int) -> str:
+    """Return the result's name: the letter, in lower case for a vector or scalar."""
+    return _letter(letter, rank)
+
+
+def _is_generic(operand: Operand) -> bool:
+    """Return True for a generic operand, one given as a bare name (``T`` with a shape)."""
+    return bool(_BARE_NAME.fullmatch(operand.source)) and operand.source.strip().lower() == (
+        operand.name.lower()
+    )
+
+
 def array_of(shape: tuple[int, ...], entries: list[Any] | tuple[Any, ...]) -> Any:
     """Return the SymPy array of ``shape`` holding ``entries`` (a rank-0 array for ``()``)."""
     import sympy
@@ -101,7 +148,8 @@ def to_tensor(value: Any, name: str, *, shape: str | tuple[int, ...] | None = No
     """Return an operand of any rank from text, nested lists, a SymPy array or matrix, an
     array with ``tolist`` (NumPy's) or another operand.
 
-    A bare name (``A``) with ``shape`` (``2x3x4``) is a generic tensor of symbols Aᵢⱼₖ.
+    A bare name (``T``) with ``shape`` (``2x3x4``) is a generic tensor of symbols tᵢⱼₖ, called
+    by the name typed.
     """
     import sympy
 
@@ -115,8 +163,10 @@ def to_tensor(value: Any, name: str, *, shape: str | tuple[int, ...] | None = No
     if isinstance(value, str):
         if shape is not None and _BARE_NAME.fullmatch(value):
             dims = parse_dims(shape)
-            symbols = generic_entries(value.strip().lower(), dims)
-            return Operand(name, array_of(dims, symbols), "tensor", value)
+            typed = value.strip()
+            symbols = generic_entries(typed.lower(), dims)
+            typed = typed.lower() if len(dims) == 1 else typed
+            return Operand(typed, array_of(dims, symbols), "tensor", value)
         read = parse_tensor(value, operand=name)
         return Operand(name, array_of(read.shape, read.entries), "tensor", value, read.decimal)
     if isinstance(value, sympy.MatrixBase):

@@ -23,7 +23,7 @@ from linsteps.derivation.steps import (
     Rule,
 )
 from linsteps.derivation.tensor_nodes import Dims
-from linsteps.derivation.tensor_operands import tensor_of, to_tensor
+from linsteps.derivation.tensor_operands import named, result_name, tensor_of, to_tensor
 from linsteps.derivation.values import Name
 from linsteps.errors import ShapeError
 from linsteps.ops.common import DEFAULT_PLACES, settings_of
@@ -83,7 +83,7 @@ def axis_conditions(
 
 
 def mismatch_error(
-    operation: str, a: str, shape_a: tuple[int, ...], b: str, shape_b: tuple[int, ...]
+    a: str, shape_a: tuple[int, ...], b: str, shape_b: tuple[int, ...]
 ) -> ShapeError:
     """The error for shapes that do not broadcast, with NumPy's and PyTorch's messages."""
     back = first_mismatch(shape_a, shape_b)
@@ -91,7 +91,6 @@ def mismatch_error(
     rank = max(len(shape_a), len(shape_b))
     return ShapeError(
         "broadcast_shapes",
-        operation=operation,
         a=a,
         b=b,
         shape_a=shown_shape(shape_a),
@@ -134,12 +133,6 @@ def hadamard_shape_error(left: Operand, right: Operand) -> ShapeError:
     return ShapeError("hadamard_shapes_broadcast", **params, **numpy, shape=numpy_shape(target))
 
 
-def operand_name(position: int, rank: int) -> str:
-    """Return the name of operand ``position``: A, B, … (a, b, … for a vector or scalar)."""
-    letter = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[position]
-    return letter.lower() if rank <= 1 else letter
-
-
 def elementwise(
     a: Any,
     b: Any,
@@ -154,21 +147,19 @@ def elementwise(
     without it, the strict Hadamard product of two arrays of one shape (of any rank)."""
     left, right = to_tensor(a, "A", shape=shape), to_tensor(b, "B", shape=shape)
     shape_a, shape_b = numpy_shape_of(left), numpy_shape_of(right)
-    left = Operand(operand_name(0, len(shape_a)), left.value, "tensor", left.source, left.decimal)
-    right = Operand(
-        operand_name(1, len(shape_b)), right.value, "tensor", right.source, right.decimal
-    )
+    (left, right), letter = named([left, right])
     if not broadcast and shape_a != shape_b:
         raise hadamard_shape_error(left, right)
     target = broadcast_shape(shape_a, shape_b)
     if target is None:
-        raise mismatch_error("multiply", left.name, shape_a, right.name, shape_b)
-    return _derivation(left, right, target, broadcast, places, full, entry)
+        raise mismatch_error(left.name, shape_a, right.name, shape_b)
+    return _derivation(left, right, letter, target, broadcast, places, full, entry)
 
 
 def _derivation(
     left: Operand,
     right: Operand,
+    letter: str,
     shape: tuple[int, ...],
     broadcast: bool,
     places: int,
@@ -183,7 +174,7 @@ def _derivation(
         letters[len(shape) - len(shape_b) :],
     )
     plan = Plan((tuple(letters_a), tuple(letters_b)), tuple(letters), _sizes(letters, shape))
-    result = operand_name(2, len(shape))
+    result = result_name(letter, len(shape))
     lhs = Hadamard(left.node(), right.node())
     steps: list[Any] = [
         Heading("broadcast" if broadcast else "hadamard", lhs),

@@ -14,12 +14,17 @@ from linsteps.derivation.arithmetic import Product
 from linsteps.derivation.general_forms import SumOver
 from linsteps.derivation.matrices import Indexed
 from linsteps.derivation.node import Node
-from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Rule
+from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Rule
 from linsteps.derivation.tensor_nodes import Dims, Einsum
-from linsteps.derivation.tensor_operands import tensor_of, to_tensor
+from linsteps.derivation.tensor_operands import (
+    LETTERS,
+    named,
+    result_name,
+    tensor_of,
+    to_tensor,
+)
 from linsteps.derivation.values import Name
 from linsteps.errors import ShapeError
-from linsteps.ops.broadcast import operand_name
 from linsteps.ops.common import DEFAULT_PLACES, exact, settings_of
 from linsteps.ops.contraction import (
     Contraction,
@@ -53,19 +58,16 @@ def einsum(
             "einsum_operand_count", spec=spec, terms=len(parsed.inputs), given=len(operands)
         )
     read = [
-        to_tensor(op, operand_name(i, 2), shape=shapes[i] if i < len(shapes) else None)
+        to_tensor(op, LETTERS[i], shape=shapes[i] if i < len(shapes) else None)
         for i, op in enumerate(operands)
     ]
-    dims = [tuple(int(s) for s in op.value.shape) for op in read]
-    inputs = [
-        Operand(operand_name(i, len(d)), op.value, "tensor", op.source, op.decimal)
-        for i, (op, d) in enumerate(zip(read, dims, strict=True))
-    ]
+    inputs, letter = named(read)
+    dims = [tuple(int(s) for s in op.value.shape) for op in inputs]
     names = [op.name for op in inputs]
     resolved = resolve(parsed, names, dims)
     plan = resolved.plan
     out_shape = plan.shape
-    result = operand_name(len(inputs), len(out_shape))
+    result = result_name(letter, len(out_shape))
     nodes = [op.node() for op in inputs]
     tensors = [tensor_of(op) for op in inputs]
     contraction = Contraction(plan, tensors)

@@ -10,7 +10,7 @@ from linsteps.derivation.arithmetic import Product
 from linsteps.derivation.general_forms import SumOver
 from linsteps.derivation.matrices import Dot, Grid, Indexed, MatProduct, Shape, Slice
 from linsteps.derivation.node import Node
-from linsteps.derivation.operands import to_operand
+from linsteps.derivation.operands import check_distinct, to_operand
 from linsteps.derivation.steps import (
     Chain,
     Condition,
@@ -127,6 +127,7 @@ def matmul(
     (m, n), (n2, p) = left.shape, right.shape
     if n != n2:
         raise ShapeError("matmul_shapes", a=left.name, b=right.name, m=m, n=n, k=n2, p=p)
+    check_distinct(left, right)
     lhs = MatProduct(left.node(), right.node())
     general = SumOver(
         "k", 1, n, Product((Indexed(left.node(), ("i", "k")), Indexed(right.node(), ("k", "j"))))

@@ -94,8 +94,9 @@ def hadamard(
         return general_forms.hadamard(a, b, symbolic_dim, None if symbolic_dim else str(shape))
     left = to_operand(a, "A", dim=dim, shape=shape)
     right = to_operand(b, "B", dim=dim, shape=shape)
-    if left.layout == "vector" and right.layout == "vector":
-        left, right = replace(left, name="a"), replace(right, name="b")
+    if left.layout == "vector" and right.layout == "vector":  # vectors: a, b unless named
+        left = replace(left, name="a" if left.name == "A" else left.name)
+        right = replace(right, name="b" if right.name == "B" else right.name)
     if left.shape != right.shape:
         raise hadamard_shape_error(left, right)
     rows, cols = left.shape

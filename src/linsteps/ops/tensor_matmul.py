@@ -14,11 +14,11 @@ from linsteps.derivation.arithmetic import Product
 from linsteps.derivation.general_forms import SumOver
 from linsteps.derivation.matrices import Indexed, MatProduct
 from linsteps.derivation.node import Node
-from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Rule
+from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Rule
 from linsteps.derivation.tensor_nodes import Dims
-from linsteps.derivation.tensor_operands import tensor_of, to_tensor
+from linsteps.derivation.tensor_operands import named, result_name, tensor_of, to_tensor
 from linsteps.derivation.values import Name
-from linsteps.ops.broadcast import axis_conditions, broadcast_shape, operand_name
+from linsteps.ops.broadcast import axis_conditions, broadcast_shape
 from linsteps.ops.common import DEFAULT_PLACES, settings_of
 from linsteps.ops.contraction import (
     Contraction,
@@ -47,8 +47,7 @@ def tensor_matmul(
     right = to_tensor(b, "B", shape=shape_b or shape)
     sa = tuple(int(s) for s in left.value.shape)
     sb = tuple(int(s) for s in right.value.shape)
-    left = Operand(operand_name(0, len(sa)), left.value, "tensor", left.source, left.decimal)
-    right = Operand(operand_name(1, len(sb)), right.value, "tensor", right.source, right.decimal)
+    (left, right), letter = named([left, right])
     matmul_error(left.name, sa, right.name, sb)
     batch_a, batch_b = sa[:-2], sb[:-2]
     batch = broadcast_shape(batch_a, batch_b) or ()
@@ -61,9 +60,12 @@ def tensor_matmul(
     sizes = {**dict(zip(letters, batch, strict=True)), "i": m, "k": n, "j": p}
     plan = Plan((labels_a, labels_b), kept, sizes)
     out_shape = plan.shape
-    result = operand_name(2, len(out_shape))
+    result = result_name(letter, len(out_shape))
     lhs = MatProduct(left.node(), right.node())
-    steps: list[Any] = [Heading("matmul_nd", lhs), _rule(result, plan, (sa, sb))]
+    steps: list[Any] = [
+        Heading("matmul_nd", lhs),
+        _rule(result, plan, (left.name, right.name), (sa, sb)),
+    ]
     names = {"a": left.name, "b": right.name}
     if len(sa) == 1:
         steps.append(Note("matmul_promote_row", {**names, "n": n, "shape": Dims((1, n))}))
@@ -88,15 +90,17 @@ def tensor_matmul(
     return Derivation("matmul", (left, right), tuple(steps), value, settings)
 
 
-def _rule(result: str, plan: Plan, shapes: tuple[tuple[int, ...], ...]) -> Rule:
+def _rule(
+    result: str, plan: Plan, names: tuple[str, ...], shapes: tuple[tuple[int, ...], ...]
+) -> Rule:
     """Return ``Cₛᵢⱼ = Σₖ AₛᵢₖBₛₖⱼ``; a stretched batch axis shows its one index, 1."""
     factors: list[Node] = []
-    for position, (labels, shape) in enumerate(zip(plan.inputs, shapes, strict=True)):
+    for name, labels, shape in zip(names, plan.inputs, shapes, strict=True):
         indices = tuple(
             1 if size == 1 and plan.sizes[x] > 1 else x
             for x, size in zip(labels, shape, strict=True)
         )
-        factors.append(Indexed(Name(operand_name(position, len(shape))), indices))
+        factors.append(Indexed(Name(name), indices))
     lhs: Node = Indexed(Name(result), plan.output) if plan.output else Name(result)
     return Rule(lhs, (SumOver("k", 1, plan.sizes["k"], Product(tuple(factors))),))
 

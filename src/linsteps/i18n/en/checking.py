@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "error.unknown_operation": "unknown operation {name!r}: choose one of {choices}",
     "error.unknown_option": "unknown problem option {name!r}",
     "error.product_operation": "product {product}: it is computed by {operation}, not by the operation given",
-    "error.operand_count": "{operation}: {count} operands is not the right number",
+    "error.operand_count": "the operation {operation} does not take {count} operands",
     "error.bad_tolerance": "--tolerance {value}: give a relative tolerance from 0 to below 1, such as 0.001",
     "error.bad_time_limit": "--time-limit {value}: give seconds from 0 to 3600",
     "error.check_usage": "give an operation and its operands, or --key KEY --problem ID, and --answer",

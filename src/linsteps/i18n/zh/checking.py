@@ -51,7 +51,7 @@ MESSAGES: dict[str, str] = {
     "error.unknown_operation": "未知的运算 {name!r}：可选 {choices}",
     "error.unknown_option": "未知的题目选项 {name!r}",
     "error.product_operation": "乘积 {product}：它由 {operation} 计算，而不是给出的运算",
-    "error.operand_count": "{operation}：{count} 个操作数的个数不对",
+    "error.operand_count": "运算 {operation} 不接受 {count} 个操作数",
     "error.bad_tolerance": "--tolerance {value}：请给出 0 到 1 之间（不含 1）的相对误差，如 0.001",
     "error.bad_time_limit": "--time-limit {value}：请给出 0 到 3600 之间的秒数",
     "error.check_usage": "请给出运算及其操作数，或 --key KEY --problem ID，以及 --answer",
