@@ -30,7 +30,7 @@ _FORBIDDEN = (
     | {"getattr", "setattr", "delattr", "globals", "locals", "breakpoint"}
 )
 _NOT_FINITE = frozenset({"oo", "inf", "infinity", "infty", "nan", "zoo"})
-_OPERAND_END = frozenset({"NUMBER", "NAME", "_RPAR", "_RBRACK"})
+_OPERAND_END = frozenset({"NUMBER", "NAME", "_RPAR", "_RBRACK", "SUPERSCRIPT"})
 _OPERAND_START = frozenset({"NUMBER", "NAME", "_LPAR", "_LBRACK", "SQRT"})
 _SPECIAL_CHARS = {
     "|": "abs_bars",
