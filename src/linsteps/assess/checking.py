@@ -184,16 +184,18 @@ def judge(answer: Answer, expected: Expected, tolerance: float = DEFAULT_TOLERAN
         target = unit(expected.value)
         shaped = _shaped(value, target, expected.free_orientation)
         comparison = compare(shaped, target)
-        if comparison.ok:
+        # a vector typed without brackets of rows or columns has no orientation: it is not
+        # the answer where the result is a row or a column by the problem's shapes
+        if answer.kind == "vector" and expected.vector and not expected.free_orientation:
+            if compare(_shaped(value, target, True), target).ok:
+                shape = _shape_words(expected.value, False)
+                return wrong("wrong_shape", {"expected": shape, "answer": ""}, "orientation")
+        elif comparison.ok:
             code = {"same": None, "equal": "equivalent_form", "approx": "approximate"}
             params = {"tolerance": f"{tolerance:g}", "expected": expected.text()}
             return Verdict("correct", code[comparison.match], expected, answer, params)
         if comparison.match == "undecided":
             return Verdict("unverified", None, expected, answer, {}, "undecided")
-        unoriented = answer.kind == "vector" and expected.vector and not comparison.shape_ok
-        if unoriented and compare(_shaped(value, target, True), target).ok:
-            shape = _shape_words(expected.value, False)
-            return wrong("wrong_shape", {"expected": shape, "answer": ""}, "orientation")
     for candidate in expected.candidates:
         candidate_value = unit(candidate.value)
         if compare(_shaped(value, candidate_value, True), candidate_value).ok:

@@ -71,9 +71,41 @@ def _zero_constant(difference: Any) -> bool:
             return bool(sympy.minimal_polynomial(difference, x) == x)
         except Exception:  # NotAlgebraic or a failure inside the polynomial algebra
             raise Undecided("minimal_polynomial") from None
-    if _cancels(difference):
+    if _cancels(difference) or _same_angles(difference):
         return True
     raise Undecided("constant")
+
+
+_INVERSE_TRIG = (sympy.acos, sympy.asin, sympy.atan)
+
+
+def _same_angles(difference: Any) -> bool:
+    """True for ``c·(f(α) − g(β))`` where f, g are arccos, arcsin or arctan of algebraic
+    numbers with equal cosines and equal sines: both angles lie in [−π/2, π], so they differ
+    by less than 2π and are equal (``atan(2)`` is ``acos(√5/5)``)."""
+    core = sympy.factor_terms(difference)
+    if core.is_Mul:
+        sums = [factor for factor in core.args if factor.is_Add]
+        if len(sums) != 1:
+            return False
+        core = sums[0]
+    if not core.is_Add or len(core.args) != 2:
+        return False
+    angles = []
+    for term in core.args:
+        coefficient, angle = term.as_coeff_Mul()
+        if abs(coefficient) != 1 or not isinstance(angle, _INVERSE_TRIG):
+            return False
+        if not _algebraic(angle.args[0]) or not angle.args[0].is_real:
+            return False
+        angles.append((coefficient, angle))
+    (first, u), (second, v) = angles
+    if first == second:
+        return False
+    try:
+        return is_zero(sympy.cos(u) - sympy.cos(v)) and is_zero(sympy.sin(u) - sympy.sin(v))
+    except Undecided:
+        return False
 
 
 def proved_nonzero(value: Any) -> bool:
