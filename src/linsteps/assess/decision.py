@@ -181,11 +181,14 @@ def as_rational_function(value: Any) -> Any:
 
 def _zero_function(difference: Any) -> bool:
     """Decide a difference with symbols: exactly when small, else at random test points."""
-    small = sympy.count_ops(difference) <= SMALL and degree(difference) <= SMALL_DEGREE
-    if small and _cancels(difference):
-        return True
     symbols = sorted(difference.free_symbols, key=str)
-    points = POINTS if _rational_in(difference, symbols) else MORE_POINTS
+    rational = _rational_in(difference, symbols)
+    if sympy.count_ops(difference) <= SMALL and degree(difference) <= SMALL_DEGREE:
+        if sympy.expand(difference) == 0:
+            return True
+        if not rational and _cancels(difference):  # where test points are weakest
+            return True
+    points = POINTS if rational else MORE_POINTS
     agreed = tries = undecided = 0
     while agreed < points:
         tries += 1
