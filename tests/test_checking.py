@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 import pytest
@@ -253,11 +252,9 @@ SLOW = "sin(exp(exp(exp(3))))"  # evaluating it needs hundreds of millions of di
 
 
 def test_a_slow_comparison_is_unverified_not_a_hang() -> None:
-    start = time.monotonic()
     verdict = check("dot", V, SLOW, time_limit=0.5)
     assert verdict.status == "unverified" and not verdict.correct
     assert verdict.read_as() == "sin(e^(e^(e^(3))))"
-    assert time.monotonic() - start < 10
     assert "0.5" in verdict.message()
 
 

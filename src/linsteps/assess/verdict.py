@@ -44,7 +44,10 @@ class Verdict:
         if wrong and self.status == "incorrect":
             return " ".join(wrong)
         if self.diagnosis is None:
-            return translate(lang, f"check.{self.status}_message", **params)
+            key = f"check.{self.status}_message"
+            if self.variant and f"{key}.{self.variant}" in catalog(lang):
+                key = f"{key}.{self.variant}"
+            return translate(lang, key, **params)
         key = f"diagnosis.{self.diagnosis}"
         if self.variant and f"{key}.{self.variant}" in catalog(lang):
             key = f"{key}.{self.variant}"

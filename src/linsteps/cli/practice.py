@@ -158,6 +158,9 @@ def check(
         float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
     ] = 2.0,
     explain: Annotated[bool, typer.Option("--explain", help="Add the full derivation.")] = False,
+    decimal_comma: Annotated[
+        bool, typer.Option("--decimal-comma", help="A comma between digits is a decimal point.")
+    ] = False,
     dim: DimOpt = None,
     shape: Annotated[
         list[str] | None, typer.Option("--shape", help="With bare names: MxN (repeat for B).")
@@ -222,6 +225,7 @@ def check(
             load(answer),
             tolerance=check_tolerance(tolerance),
             time_limit=time_limit or None,
+            decimal_comma=decimal_comma,
         )
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)

@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "check.correct_message": "the answer equals the result.",
     "check.incorrect_message": "the answer differs from the result.",
     "check.unverified_message": "the answer could not be compared within the time limit of {seconds} s.",
+    "check.unverified_message.undecided": "the answer could not be proved equal to the result, nor different from it: write it in another exact form, or as a decimal.",
     "check.explanation": "How the result is derived:",
     # diagnoses: one sentence each
     "diagnosis.equivalent_form": "your form is different but equal to the result.",
@@ -54,6 +55,10 @@ MESSAGES: dict[str, str] = {
     "error.operand_count": "the operation {operation} does not take {count} operands",
     "error.bad_tolerance": "--tolerance {value}: give a relative tolerance from 0 to below 1, such as 0.001",
     "error.bad_time_limit": "--time-limit {value}: give seconds from 0 to 3600",
+    "error.unknown_name": "operand {operand}: {name!r} at column {column} is not a name in this problem; did you mean {suggestion}?",
+    "error.unknown_name_none": "operand {operand}: {name!r} at column {column} is not a name in this problem, which has no symbols: the answer is a number",
+    "error.unknown_name_known": "operand {operand}: {name!r} at column {column} is not a name in this problem; its names are {names}",
+    "error.decimal_comma": "operand {operand}: {text!r} reads as two entries, but the result is one number: for the decimal {decimal} write a point, or use --decimal-comma",
     "error.check_usage": "give an operation and its operands, or --key KEY --problem ID, and --answer",
     "error.key_unreadable": "answer key {path}: cannot read it ({reason})",
     "error.key_too_large": "answer key {path}: larger than {most} bytes",

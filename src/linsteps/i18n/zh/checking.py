@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "check.correct_message": "答案与结果相等。",
     "check.incorrect_message": "答案与结果不同。",
     "check.unverified_message": "在 {seconds} 秒的时间限制内未能完成比较。",
+    "check.unverified_message.undecided": "既无法证明答案等于结果，也无法证明二者不同：请换一种精确写法，或写成小数。",
     "check.explanation": "结果的推导过程：",
     # diagnoses
     "diagnosis.equivalent_form": "写法不同，但与结果相等。",
@@ -54,6 +55,10 @@ MESSAGES: dict[str, str] = {
     "error.operand_count": "运算 {operation} 不接受 {count} 个操作数",
     "error.bad_tolerance": "--tolerance {value}：请给出 0 到 1 之间（不含 1）的相对误差，如 0.001",
     "error.bad_time_limit": "--time-limit {value}：请给出 0 到 3600 之间的秒数",
+    "error.unknown_name": "操作数 {operand}：第 {column} 列的 {name!r} 不是本题中的名称；你是想写 {suggestion} 吗？",
+    "error.unknown_name_none": "操作数 {operand}：第 {column} 列的 {name!r} 不是本题中的名称，本题没有符号：答案是一个数",
+    "error.unknown_name_known": "操作数 {operand}：第 {column} 列的 {name!r} 不是本题中的名称；本题的名称是 {names}",
+    "error.decimal_comma": "操作数 {operand}：{text!r} 被读作两个元素，但结果是一个数：小数 {decimal} 请用小数点书写，或使用 --decimal-comma",
     "error.check_usage": "请给出运算及其操作数，或 --key KEY --problem ID，以及 --answer",
     "error.key_unreadable": "答案文件 {path}：无法读取（{reason}）",
     "error.key_too_large": "答案文件 {path}：超过 {most} 字节",
