@@ -139,15 +139,15 @@ def imported_by(args: list[str]) -> set[str]:
 
 def test_help_does_not_import_sympy_nor_any_command() -> None:
     modules = imported_by(["--help"])
-    assert not {"sympy", "lark"} & modules
+    assert not {"sympy", "lark", "pydantic", "rich"} & modules
     assert not {m for m in modules if m.startswith("linsteps.cli.") and "explan" in m}
     assert not {"linsteps.cli.concepts", "linsteps.cli.practice", "linsteps.cli.common"} & modules
 
 
-def test_a_run_imports_only_its_command() -> None:
+def test_a_run_imports_only_its_command_and_no_pydantic() -> None:
     modules = imported_by(["dot", "1 2", "3 4"])
     assert "linsteps.cli.explanations" in modules and "sympy" in modules
-    assert not {"linsteps.cli.concepts", "linsteps.cli.practice"} & modules
+    assert not {"linsteps.cli.concepts", "linsteps.cli.practice", "pydantic", "rich"} & modules
 
 
 def test_the_table_of_commands_says_what_each_docstring_says() -> None:
@@ -211,6 +211,26 @@ def test_a_shared_option_cannot_be_declared_twice() -> None:
         sharing("lang")(twice)
     with pytest.raises(ValueError, match="colour"):
         sharing("colour")(twice)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["dot", "1 2", "3 4", "-f", "pdf"],
+            "'pdf' is not one of 'text', 'json', 'latex', 'markdown', 'html'.",
+        ),
+        (["dot", "1 2", "3 4", "--decimals", "2.5"], "'2.5' is not a valid integer."),
+        (["dot", "1 2", "3 4", "--decimals", "３"], "'３' is not a valid integer."),
+        (["check", "dot", "1", "2", "--answer", "2", "--tolerance", "x"], "'x' is not a valid"),
+        (["worksheet", "--difficulty", "insane"], "'insane' is not one of 'easy', 'medium'"),
+        (["dott", "1 2", "3 4"], "No such command 'dott'. Did you mean 'dot'?"),
+    ],
+)
+def test_bad_option_values_are_named(console_script: str, args: list[str], message: str) -> None:
+    done = run(console_script, *args)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
 
 
 def test_options_keep_their_values(console_script: str, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 from linsteps import __version__
+from linsteps.cli.coercion import PlainCommand, convert_plainly
 from linsteps.cli.commands import COMMANDS
 
 
@@ -23,7 +24,7 @@ def build(name: str) -> Any:
     """Import the module of command ``name`` and build that command alone."""
     module = importlib.import_module(f"linsteps.cli.{COMMANDS[name].module}")
     one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
-    one.command(name=name)(getattr(module, name))
+    one.command(name=name, cls=PlainCommand)(getattr(module, name))
     return typer.main.get_command(one)
 
 
@@ -35,6 +36,9 @@ class CommandTable(TyperGroup):
         self.commands = {
             name: TyperCommand(name=name, help=entry.summary) for name, entry in COMMANDS.items()
         }
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        return convert_plainly(super().get_params(ctx))
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         """Resolve the command as any group does (with its suggestions), then build it."""
