@@ -25,7 +25,10 @@ from typing import Any
 from linsteps.errors import UsageError
 
 STARTUP = 30.0  # seconds allowed for a child to start (and, when spawned, import SymPy)
-DEPTH = 2  # jobs sent ahead to each worker, so it never waits for the parent
+DEPTH = 16  # jobs sent ahead to each worker, so it never waits for the parent
+BATCH = 16  # results a worker sends back in one message
+FLUSH = 0.05  # seconds a finished result may wait for others before it is sent
+CHECK = 0.25  # seconds between looks at how long each worker's running job has taken
 _READY = "ready"
 
 Handler = Callable[[Any], tuple[Any, bool]]  # a job → (its result, whether the worker must stop)
@@ -100,12 +103,17 @@ def _die_with_parent() -> None:
 
 def _serve(
     connection: Any,
+    state: Any,
     setup: Callable[..., Handler],
     args: tuple[Any, ...],
     megabytes: int | None,
     parent_ends: tuple[Any, ...] = (),
 ) -> None:
-    """A worker's life: set up, then answer jobs one at a time until told to stop."""
+    """A worker's life: set up, then answer jobs one at a time until told to stop.
+
+    ``state`` (shared memory) holds the job running and when it started, so the parent can
+    time it without a message per job; results go back in batches.
+    """
     _die_with_parent()
     faulthandler.disable()  # a crash is reported by the parent, in one line
     for end in parent_ends:  # a forked child holds the parent's ends too; they are not its own
@@ -114,7 +122,14 @@ def _serve(
     limit_memory(megabytes)
     handler = setup(*args)
     connection.send(_READY)
+    batch: list[tuple[int, Any]] = []
+    first = 0.0
     while True:
+        if batch and (
+            len(batch) >= BATCH or time.monotonic() - first >= FLUSH or not connection.poll()
+        ):
+            connection.send((batch, False))
+            batch = []
         try:
             message = connection.recv()
         except (EOFError, OSError):
@@ -122,9 +137,14 @@ def _serve(
         if message is None:
             return
         ident, job = message
+        state[0], state[1], state[0] = -1, time.monotonic(), ident
         result, stop = handler(job)
-        connection.send((ident, result, stop))
+        state[0] = -1
+        if not batch:
+            first = time.monotonic()
+        batch.append((ident, result))
         if stop:
+            connection.send((batch, True))
             return
 
 
@@ -142,17 +162,26 @@ class Outcome:
 class _Worker:
     process: Any
     connection: Any
+    state: Any  # shared: [ident of the running job or -1, when it started]
     started: float
     ready: bool = False
-    since: float = 0.0  # when the job at the head of ``jobs`` started
-    jobs: deque[tuple[int, Any, float | None]] = field(default_factory=deque)
+    jobs: dict[int, float | None] = field(default_factory=dict)  # sent, unanswered: seconds
+    sent: deque[tuple[int, Any, float | None]] = field(default_factory=deque)
+
+    def running(self) -> tuple[int, float] | None:
+        """The job this worker is running and when it started, or None between jobs."""
+        ident, start, again = self.state[0], self.state[1], self.state[0]
+        if ident != again or ident < 0 or int(ident) not in self.jobs:
+            return None
+        return int(ident), start
 
     def deadline(self) -> float | None:
         if not self.ready:
             return self.started + STARTUP
-        if not self.jobs or self.jobs[0][2] is None:
+        running = self.running()
+        if running is None or self.jobs[running[0]] is None:
             return None
-        return self.since + self.jobs[0][2]
+        return running[1] + (self.jobs[running[0]] or 0.0)
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -172,7 +201,7 @@ class Workers:
 
     ``setup(*args)`` runs in each new worker and returns its handler.  :meth:`outcomes` waits
     for finished or lost jobs; a job whose worker dies or overruns its deadline is lost, the
-    worker replaced and the jobs queued behind it sent again.
+    worker replaced and the other jobs sent to it are queued again.
     """
 
     def __init__(
@@ -194,14 +223,17 @@ class Workers:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
+        state = self.context.RawArray("d", [-1.0, 0.0])
         forked = self.context.get_start_method() == "fork"
         ends = (parent, *(w.connection for w in self.workers)) if forked else ()
         process = self.context.Process(
-            target=_serve, args=(child, self.setup, self.args, self.megabytes, ends), daemon=True
+            target=_serve,
+            args=(child, state, self.setup, self.args, self.megabytes, ends),
+            daemon=True,
         )
         process.start()
         child.close()
-        return _Worker(process, parent, time.monotonic())
+        return _Worker(process, parent, state, time.monotonic())
 
     def submit(self, ident: int, job: Any, seconds: float | None) -> None:
         """Queue ``job``; past ``seconds`` from its start it is lost (None: no deadline)."""
@@ -219,15 +251,15 @@ class Workers:
                 try:
                     worker.connection.send((ident, job))
                 except OSError:  # it died between jobs: not this job's doing
-                    self._replace(index)
+                    self._replace(index, None)
                     break
                 self.pending.popleft()
-                if not worker.jobs:
-                    worker.since = time.monotonic()
-                worker.jobs.append((ident, job, seconds))
+                worker.jobs[ident] = seconds
+                worker.sent.append((ident, job, seconds))
 
-    def _replace(self, index: int, lost: str | None = None) -> list[Outcome]:
-        """Stop worker ``index``, start another; its running job is lost, the rest re-queued."""
+    def _replace(self, index: int, blame: tuple[int, str] | None) -> list[Outcome]:
+        """Stop worker ``index`` and start another: the job ``blame`` names is lost (with its
+        reason), the other jobs sent to it are queued again."""
         worker = self.workers[index]
         worker.stop()
         if not worker.ready:
@@ -235,10 +267,11 @@ class Workers:
             if self.failed_starts >= 3:
                 raise UsageError("worker_failed", code=worker.process.exitcode)
         outcomes = []
-        if worker.jobs and lost is not None:
-            ident, _, _ = worker.jobs.popleft()
-            outcomes.append(Outcome(ident, lost=lost, exitcode=worker.process.exitcode))
-        self.pending.extendleft(reversed(worker.jobs))
+        again = [item for item in worker.sent if item[0] in worker.jobs]
+        if blame is not None and blame[0] in worker.jobs:
+            outcomes.append(Outcome(blame[0], lost=blame[1], exitcode=worker.process.exitcode))
+            again = [item for item in again if item[0] != blame[0]]
+        self.pending.extendleft(reversed(again))
         self.workers[index] = self._start()
         return outcomes
 
@@ -249,16 +282,20 @@ class Workers:
             while worker.connection.poll():
                 message = worker.connection.recv()
                 if message == _READY:
-                    worker.ready, worker.since, self.failed_starts = True, now, 0
+                    worker.ready, self.failed_starts = True, 0
                     continue
-                ident, result, stop = message
-                worker.jobs.popleft()
-                worker.since = now
-                outcomes.append(Outcome(ident, result))
+                batch, stop = message
+                for ident, result in batch:
+                    del worker.jobs[ident]
+                    outcomes.append(Outcome(ident, result))
+                while worker.sent and worker.sent[0][0] not in worker.jobs:
+                    worker.sent.popleft()
                 if stop:
-                    return outcomes + self._replace(index)
+                    return outcomes + self._replace(index, None)
         except (EOFError, OSError):
-            return outcomes + self._replace(index, "stopped")
+            running = worker.running()
+            blame = (running[0], "stopped") if running else None
+            return outcomes + self._replace(index, blame)
         return outcomes
 
     def outcomes(self) -> list[Outcome]:
@@ -270,8 +307,11 @@ class Workers:
             waiting = [i for i, w in enumerate(self.workers) if w.jobs or not w.ready]
             if not any(self.workers[i].jobs for i in waiting) and not self.pending:
                 return []
+            now = time.monotonic()
             deadlines = [d for i in waiting if (d := self.workers[i].deadline()) is not None]
-            timeout = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+            if any(self.workers[i].jobs for i in waiting):
+                deadlines.append(now + CHECK)  # a job may have started since: look again
+            timeout = max(0.0, min(deadlines) - now)
             readable = wait([self.workers[i].connection for i in waiting], timeout)
             now = time.monotonic()
             found: list[Outcome] = []
@@ -279,9 +319,12 @@ class Workers:
                 if self.workers[index].connection in readable:
                     found += self._read(index, now)
             for index in waiting:
-                deadline = self.workers[index].deadline()
+                worker = self.workers[index]
+                deadline = worker.deadline()
                 if deadline is not None and now >= deadline:
-                    found += self._replace(index, "time_limit")
+                    running = worker.running()
+                    blame = (running[0], "time_limit") if running else None
+                    found += self._replace(index, blame)
             if found:
                 return found
 
