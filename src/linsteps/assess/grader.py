@@ -37,37 +37,28 @@ def blank_or_invalid(text: str, lang: str) -> Cell | None:
     return None
 
 
+def _why(kind: str, reason: str, settings: Settings, exitcode: int | None) -> str:
+    """Why a job of ``kind`` (``cell`` or ``key``) did not finish, in one phrase."""
+    if reason not in ("time_limit", "memory_limit", "stopped"):
+        return translate(settings.lang, f"grade.{kind}_failed", reason=reason)
+    return translate(
+        settings.lang,
+        f"grade.{kind}_{reason}",
+        seconds=f"{settings.time_limit:g}" if settings.time_limit else "0",
+        megabytes=settings.memory_limit or 0,
+        code=exitcode,
+    )
+
+
 def lost_cell(reason: str, settings: Settings, exitcode: int | None = None) -> Cell:
     """The grade of an answer whose check ran out of time or memory, or failed."""
-    lang = settings.lang
-    if reason == "time_limit":
-        seconds = f"{settings.time_limit:g}" if settings.time_limit else "0"
-        return Cell("unverified", "time_limit", translate(lang, "grade.cell_time_limit",
-                                                          seconds=seconds))  # fmt: skip
-    if reason == "memory_limit":
-        megabytes = settings.memory_limit or 0
-        message = translate(lang, "grade.cell_memory_limit", megabytes=megabytes)
-        return Cell("unverified", "memory_limit", message)
-    if reason == "stopped":
-        message = translate(
-            lang, "grade.cell_stopped", code=exitcode, megabytes=settings.memory_limit or 0
-        )
-        return Cell("unverified", "internal_error", message)
-    return Cell("unverified", "internal_error", translate(lang, "grade.cell_failed", reason=reason))
+    code = reason if reason in ("time_limit", "memory_limit") else "internal_error"
+    return Cell("unverified", code, _why("cell", reason, settings, exitcode))
 
 
 def failure_text(reason: str, settings: Settings, exitcode: int | None = None) -> str:
     """Why a problem's result or explanation could not be derived, in one phrase."""
-    lang = settings.lang
-    if reason == "time_limit":
-        seconds = f"{settings.time_limit:g}" if settings.time_limit else "0"
-        return translate(lang, "grade.key_time_limit", seconds=seconds)
-    if reason == "memory_limit":
-        return translate(lang, "grade.key_memory_limit", megabytes=settings.memory_limit or 0)
-    if reason == "stopped":
-        megabytes = settings.memory_limit or 0
-        return translate(lang, "grade.key_stopped", code=exitcode, megabytes=megabytes)
-    return translate(lang, "grade.key_failed", reason=reason)
+    return _why("key", reason, settings, exitcode)
 
 
 def no_derivation(reason: str, settings: Settings) -> str:
