@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,11 @@ class KeyProblem:
     def problem(self) -> Problem:
         """The problem the checker re-derives."""
         return Problem(self.operation, self.inputs, dict(self.options))
+
+    @cached_property
+    def token(self) -> str:
+        """What the problem is, as one string: equal for problems that are graded alike."""
+        return json.dumps([self.operation, self.inputs, self.options], sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)

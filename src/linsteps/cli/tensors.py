@@ -3,26 +3,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from linsteps.cli.common import (
-    ColorOpt,
-    DecimalsOpt,
-    DimOpt,
-    Format,
-    FormatOpt,
-    FullOpt,
-    Lang,
-    LangOpt,
-    OutOpt,
-    StandaloneOpt,
-    app,
-    check_places,
-    load,
-    run,
-)
+from linsteps.cli.common import explaining, load
+from linsteps.cli.options import Shared
 
 EntryOpt = Annotated[
     str | None,
@@ -30,15 +16,10 @@ EntryOpt = Annotated[
 ]
 
 
-@app.command()
+@explaining("decimals", "full", "dim")
 def hadamard(
     a: Annotated[str, typer.Argument(help="First matrix, vector or array.")],
     b: Annotated[str, typer.Argument(help="Second, same shape (or one that broadcasts).")],
-    fmt: FormatOpt = Format.text,
-    lang: LangOpt = Lang.en,
-    decimals: DecimalsOpt = 4,
-    full: FullOpt = False,
-    dim: DimOpt = None,
     shape: Annotated[
         str | None, typer.Option("--shape", help="With bare names: generic MxN matrices.")
     ] = None,
@@ -48,10 +29,9 @@ def hadamard(
             "--broadcast", help="NumPy's a * b: broadcast the shapes first (1s stretched)."
         ),
     ] = False,
-    out: OutOpt = None,
-    color: ColorOpt = None,
-    standalone: StandaloneOpt = False,
-) -> None:
+    *,
+    shared: Shared,
+) -> Any:
     """The Hadamard (element-wise) product (A∘B)ᵢⱼ = AᵢⱼBᵢⱼ: no sum, same shape.
 
     With --broadcast, NumPy's a * b: the shapes are aligned on the right and every axis of
@@ -61,32 +41,13 @@ def hadamard(
     """
     from linsteps import ops
 
-    run(
-        lambda: ops.hadamard(
-            load(a),
-            load(b),
-            dim=dim,
-            shape=shape,
-            places=check_places(decimals),
-            full=full,
-            broadcast=broadcast,
-        ),
-        fmt,
-        lang,
-        out,
-        color,
-        standalone,
-    )
+    return ops.hadamard(load(a), load(b), shape=shape, broadcast=broadcast, **shared.settings)
 
 
-@app.command()
+@explaining("decimals", "full")
 def matmul(
     a: Annotated[str, typer.Argument(help="Left matrix (a vector is a row) or array.")],
     b: Annotated[str, typer.Argument(help="Right matrix (a vector is a column) or array.")],
-    fmt: FormatOpt = Format.text,
-    lang: LangOpt = Lang.en,
-    decimals: DecimalsOpt = 4,
-    full: FullOpt = False,
     entry: EntryOpt = None,
     shape: Annotated[
         list[str] | None,
@@ -95,10 +56,9 @@ def matmul(
             help="With bare names: MxN or 2x3x4 of A (repeat for B); letters (mxn): general form.",
         ),
     ] = None,
-    out: OutOpt = None,
-    color: ColorOpt = None,
-    standalone: StandaloneOpt = False,
-) -> None:
+    *,
+    shared: Shared,
+) -> Any:
     """The matrix product AB: entry (i, j) is row i of A times column j of B.
 
     Arrays of rank 3 or more multiply as NumPy's a @ b: the last two axes as matrices, the
@@ -109,34 +69,22 @@ def matmul(
     from linsteps import ops
 
     shapes = shape or []
-    run(
-        lambda: ops.matmul(
-            load(a),
-            load(b),
-            shape=shapes[0] if shapes else None,
-            shape_b=shapes[1] if len(shapes) > 1 else None,
-            entry=entry,
-            places=check_places(decimals),
-            full=full,
-        ),
-        fmt,
-        lang,
-        out,
-        color,
-        standalone,
+    return ops.matmul(
+        load(a),
+        load(b),
+        shape=shapes[0] if shapes else None,
+        shape_b=shapes[1] if len(shapes) > 1 else None,
+        entry=entry,
+        **shared.settings,
     )
 
 
-@app.command()
+@explaining("decimals", "full")
 def einsum(
     spec: Annotated[str, typer.Argument(help="Subscripts such as 'ij,jk->ik' (NumPy's rules).")],
     operands: Annotated[
         list[str], typer.Argument(help="One operand a term: '1 2; 3 4', '[[[1, 2]]]', @file, -.")
     ],
-    fmt: FormatOpt = Format.text,
-    lang: LangOpt = Lang.en,
-    decimals: DecimalsOpt = 4,
-    full: FullOpt = False,
     entry: EntryOpt = None,
     shape: Annotated[
         list[str] | None,
@@ -144,10 +92,9 @@ def einsum(
             "--shape", help="With bare names: the shape of each operand in turn, e.g. 2x3x4."
         ),
     ] = None,
-    out: OutOpt = None,
-    color: ColorOpt = None,
-    standalone: StandaloneOpt = False,
-) -> None:
+    *,
+    shared: Shared,
+) -> Any:
     """Einstein summation, as numpy.einsum computes it: the product it is, its entries.
 
     Each operand's axes get one letter; letters in the output (after ->) are kept, the others
@@ -158,18 +105,10 @@ def einsum(
     """
     from linsteps import ops
 
-    run(
-        lambda: ops.einsum(
-            spec,
-            *(load(text) for text in operands),
-            shapes=shape or (),
-            entry=entry,
-            places=check_places(decimals),
-            full=full,
-        ),
-        fmt,
-        lang,
-        out,
-        color,
-        standalone,
+    return ops.einsum(
+        spec,
+        *(load(text) for text in operands),
+        shapes=shape or (),
+        entry=entry,
+        **shared.settings,
     )

@@ -17,6 +17,7 @@ _SECTIONS = (
     "formats",
     "worksheet",
     "checking",
+    "grading",
     "forms",
     "practice",
     "compare",
