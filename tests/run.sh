@@ -52,4 +52,11 @@ python -m pip install --quiet ".[test${LINSTEPS_EXTRAS:+,$LINSTEPS_EXTRAS}]"
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
 mypy
-python -m pytest "$@"
+# The tests marked torch need PyTorch; without LINSTEPS_EXTRAS=torch they are deselected, and
+# this says so (they never skip silently).
+marker=()
+if [[ ",${LINSTEPS_EXTRAS:-}," != *",torch,"* ]]; then
+  echo "tests marked torch deselected (PyTorch not requested): LINSTEPS_EXTRAS=torch runs them"
+  marker=(-m "not torch")
+fi
+python -m pytest "${marker[@]}" "$@"
