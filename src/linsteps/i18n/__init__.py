@@ -23,6 +23,7 @@ _SECTIONS = (
     "compare",
     "guide",
     "lms",
+    "mlcode",
 )
 
 
