@@ -2,6 +2,7 @@
 
 from linsteps.ops.attention import attention
 from linsteps.ops.geometry import angle, cos, norm
+from linsteps.ops.heads import multi_head_attention
 from linsteps.ops.linear import linear
 from linsteps.ops.matmul import matmul
 from linsteps.ops.outer import outer
@@ -32,6 +33,7 @@ __all__ = [
     "hadamard",
     "linear",
     "matmul",
+    "multi_head_attention",
     "norm",
     "outer",
     "project",

@@ -138,6 +138,20 @@ MESSAGES: dict[str, str] = {
     "mlcode.advice.last_axis": "Count axes from the end: -1 is the last, -2 the one before.",
     "mlcode.advice.einsum_spec": "Check which letter names which axis in the spec.",
     "mlcode.advice.swapaxes": "To swap two axes in NumPy use .swapaxes(i, j).",
+    # multi-head attention
+    "title.attention_heads": "Multi-head attention: each head h computes {expr}",
+    "condition.heads_split": "d_model = {d} splits into {heads} heads of d_k = {dk} columns: each head attends in its own {dk}-dimensional part",
+    "condition.heads_split_values": "V has {dv} columns: {heads} heads of {dvh} each",
+    "note.heads_shapes": "Shapes: (T, d_model) → reshape → (T, H, d_k) → transpose(0, 1) → (H, T, d_k); each head's scores are (T, S) and its output (T, d_v); the outputs go back (H, T, d_v) → (T, H, d_v) → (T, H·d_v).",
+    "note.heads_reshape": "{name}: {before} → reshape → {split} → transpose(0, 1) → {after}",
+    "note.heads_summarized": "Each of the {heads} heads is shown by its columns and its result; use --full for every score and weight.",
+    "note.head_columns": "Head {h}: {qh} and {kh} are the columns {first} to {last} of Q and K.",
+    "role.columns": "columns",
+    "note.heads_concat": "Concatenation: the {heads} outputs {head}, each {t}×{width}, transposed back and reshaped side by side, head 1 first: {t}×{total}.",
+    "note.heads_projection": "A transformer layer then multiplies O by its output weights W_O; here Q, K and V are taken as already projected.",
+    "result.attention_heads": "{lhs} is {shape}: the outputs of the heads side by side.",
+    "error.heads_divide": "attention --heads {heads}: {name} has {width} columns, which {heads} heads cannot share equally (d_model must be a multiple of H)",
+    "error.bad_heads": "--heads {value}: give a whole number of heads from 1 to {most}",
     # --code
     "mlcode.code.heading": "The same in {library}:",
     # errors

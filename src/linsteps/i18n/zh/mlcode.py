@@ -138,6 +138,20 @@ MESSAGES: dict[str, str] = {
     "mlcode.advice.last_axis": "从后往前数轴：-1 是最后一个轴，-2 是倒数第二个。",
     "mlcode.advice.einsum_spec": "检查表达式中每个字母对应的是哪个轴。",
     "mlcode.advice.swapaxes": "在 NumPy 中交换两个轴请用 .swapaxes(i, j)。",
+    # 多头注意力
+    "title.attention_heads": "多头注意力：每个头 h 计算 {expr}",
+    "condition.heads_split": "d_model = {d} 分成 {heads} 个头，每个头 d_k = {dk} 列：每个头在自己的 {dk} 维部分上计算注意力",
+    "condition.heads_split_values": "V 有 {dv} 列：{heads} 个头，每个 {dvh} 列",
+    "note.heads_shapes": "形状：(T, d_model) → reshape → (T, H, d_k) → transpose(0, 1) → (H, T, d_k)；每个头的得分是 (T, S)，输出是 (T, d_v)；输出再变回 (H, T, d_v) → (T, H, d_v) → (T, H·d_v)。",
+    "note.heads_reshape": "{name}：{before} → reshape → {split} → transpose(0, 1) → {after}",
+    "note.heads_summarized": "{heads} 个头都只列出各自的列和结果；用 --full 显示每个得分和权重。",
+    "note.head_columns": "第 {h} 个头：{qh} 和 {kh} 是 Q 和 K 的第 {first} 到第 {last} 列。",
+    "role.columns": "取列",
+    "note.heads_concat": "拼接：{heads} 个输出 {head}，每个 {t}×{width}，转置回去后并排重塑，第 1 个头在最前：{t}×{total}。",
+    "note.heads_projection": "Transformer 层接着会用输出权重 W_O 乘以 O；这里 Q、K、V 视为已经投影好的。",
+    "result.attention_heads": "{lhs} 是 {shape}：各个头的输出并排放在一起。",
+    "error.heads_divide": "attention --heads {heads}：{name} 有 {width} 列，{heads} 个头无法平分（d_model 必须是 H 的倍数）",
+    "error.bad_heads": "--heads {value}：头数应为 1 到 {most} 之间的整数",
     # --code
     "mlcode.code.heading": "用 {library} 计算同一结果：",
     # 错误
