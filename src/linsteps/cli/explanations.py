@@ -6,15 +6,22 @@ options (format, language, decimals, output …) come from :func:`explaining`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
-from linsteps.cli.common import explaining, load
+from linsteps.cli import common
+from linsteps.cli.common import load
 from linsteps.cli.options import Shared
 
 #: The shared options of the commands that explain vectors.
 VECTORS = ("decimals", "full", "dim")
+
+
+def explaining(*names: str) -> Callable[[Callable[..., Any]], Callable[..., None]]:
+    """:func:`linsteps.cli.common.explaining`, with --code numpy|torch: the program beside it."""
+    return common.explaining(*names, "code")
 
 
 @explaining(*VECTORS, "plot")
