@@ -152,6 +152,14 @@ MESSAGES: dict[str, str] = {
     "result.attention_heads": "{lhs} is {shape}: the outputs of the heads side by side.",
     "error.heads_divide": "attention --heads {heads}: {name} has {width} columns, which {heads} heads cannot share equally (d_model must be a multiple of H)",
     "error.bad_heads": "--heads {value}: give a whole number of heads from 1 to {most}",
+    # compare: each product in code
+    "compare.code": "In NumPy and PyTorch",
+    "compare.code.row": " — NumPy: {numpy} · PyTorch: {torch}",
+    "compare.code.trap.vector_t": "a.T @ b of 1-D arrays is a @ b, a scalar: .T does nothing to a 1-D array, so the 1×1 matrix aᵀb needs a.reshape(1, -1) @ b.reshape(-1, 1).",
+    "compare.code.trap.dot_3d": "np.dot(A, B) is A @ B only for 2-D arrays: on stacks of matrices (3-D arrays) np.dot pairs every matrix of A with every matrix of B, while @ multiplies them stack by stack.",
+    "compare.code.trap.mm_batches": "torch.mm takes two 2-D tensors and refuses stacks of matrices (self must be a matrix): use @ (torch.matmul), or torch.bmm.",
+    "compare.code.trap.broadcast_fits": "A * x does not fail in NumPy and PyTorch where the Hadamard product is undefined: x is broadcast across the rows of A, giving {shape}.",
+    "compare.code.trap.broadcast_fails": "A * x fails in NumPy and PyTorch too: {quote}.",
     # --code
     "mlcode.code.heading": "The same in {library}:",
     # errors

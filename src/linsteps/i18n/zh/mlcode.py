@@ -152,6 +152,14 @@ MESSAGES: dict[str, str] = {
     "result.attention_heads": "{lhs} 是 {shape}：各个头的输出并排放在一起。",
     "error.heads_divide": "attention --heads {heads}：{name} 有 {width} 列，{heads} 个头无法平分（d_model 必须是 H 的倍数）",
     "error.bad_heads": "--heads {value}：头数应为 1 到 {most} 之间的整数",
+    # compare: each product in code
+    "compare.code": "在 NumPy 和 PyTorch 中",
+    "compare.code.row": " — NumPy：{numpy} · PyTorch：{torch}",
+    "compare.code.trap.vector_t": "对一维数组，a.T @ b 就是 a @ b，结果是标量：.T 对一维数组不起作用，所以 1×1 矩阵 aᵀb 要写成 a.reshape(1, -1) @ b.reshape(-1, 1)。",
+    "compare.code.trap.dot_3d": "只有对二维数组，np.dot(A, B) 才等于 A @ B：对矩阵堆（三维数组），np.dot 会把 A 的每个矩阵与 B 的每个矩阵两两相乘，而 @ 是逐堆相乘。",
+    "compare.code.trap.mm_batches": "torch.mm 只接受两个二维张量，不接受矩阵堆（self must be a matrix）：请用 @（torch.matmul）或 torch.bmm。",
+    "compare.code.trap.broadcast_fits": "哈达玛积在这里未定义，但 A * x 在 NumPy 和 PyTorch 中并不报错：x 沿 A 的各行广播，结果形状为 {shape}。",
+    "compare.code.trap.broadcast_fails": "A * x 在 NumPy 和 PyTorch 中同样报错：{quote}。",
     # --code
     "mlcode.code.heading": "用 {library} 计算同一结果：",
     # 错误
