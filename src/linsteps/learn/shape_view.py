@@ -44,7 +44,9 @@ def words(lang: str, params: dict[str, Any]) -> tuple[dict[str, Any], frozenset[
     out: dict[str, Any] = {}
     code = set(CODE_PARAMS)
     for name, value in params.items():
-        if isinstance(value, tuple):
+        if name == "dims" and isinstance(value, tuple):
+            out[name] = ", ".join(map(str, value))
+        elif isinstance(value, tuple):
             out[name] = shown(value)
             code.add(name)
         elif name == "library":

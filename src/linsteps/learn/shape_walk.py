@@ -65,7 +65,8 @@ class Walker(CallWalker):
             if len(shape) == 1:
                 self.note("t_vector", code=self.code(node))
             elif len(shape) > 2:
-                self.note("t_reverse", code=self.code(node), library=self.library)
+                key = "t_reverse_torch" if self.library == "torch" else "t_reverse"
+                self.note(key, code=self.code(node))
         else:
             fit = self.apply(node, shape_axes.attribute_mt, shape, self.library)
             order = [*range(len(shape) - 2), len(shape) - 1, len(shape) - 2] if shape else []

@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "mlcode.fit.reshape_infer": "{method}: the same {total} entries, the -1 is {total}/{known} = {inferred}: {before} → {shape}",
     "mlcode.fit.unsqueeze": "a new axis of size 1 at {dim}: {before} → {shape}",
     "mlcode.fit.contiguous": "the same shape {shape}, copied in row-major order",
-    "mlcode.fit.reduce": "{name} over the axes {dims}: {before} → {shape}",
+    "mlcode.fit.reduce": "{name} along axis {dims}: {before} → {shape}",
     "mlcode.fit.reduce_all": "{name} of every entry: {before} → {shape}",
     "mlcode.fit.softmax": "softmax along axis {dim}: each run of {size} entries sums to 1; the shape stays {shape}",
     "mlcode.fit.softmax_all": "softmax over every entry; the shape stays {shape}",
@@ -101,7 +101,8 @@ MESSAGES: dict[str, str] = {
     # shapes: remarks on traps
     "mlcode.note.dot_nd": "{code} is not @: np.dot on arrays of more than two axes pairs every matrix of the first with every matrix of the second; @ (np.matmul) multiplies them batch by batch and gives {matmul}.",
     "mlcode.note.t_vector": "{code}: .T of a 1-D array does nothing; NumPy and PyTorch have no row or column vectors. For a column use .reshape(-1, 1).",
-    "mlcode.note.t_reverse": "{code}: .T reverses every axis; for a batch of matrices use .mT (PyTorch warns that .T on such tensors is deprecated).",
+    "mlcode.note.t_reverse": "{code}: .T reverses every axis; for a stack of matrices swap only the last two, with .swapaxes(-2, -1) (or .mT).",
+    "mlcode.note.t_reverse_torch": "{code}: .T reverses every axis, and PyTorch warns that .T on tensors of other than two axes is deprecated; for a batch of matrices use .mT.",
     "mlcode.note.softmax_implicit": "{code}: no dim given, so PyTorch picks dim={dim} and warns; name the axis.",
     "mlcode.note.view_layout": "{code}: whether view works depends on the memory layout PyTorch gives the element-wise result; reshape always works.",
     # why: reading an error message

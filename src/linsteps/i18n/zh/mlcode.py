@@ -101,7 +101,8 @@ MESSAGES: dict[str, str] = {
     # shapes：常见陷阱
     "mlcode.note.dot_nd": "{code} 不等于 @：对多于两个轴的数组，np.dot 会把第一个数组的每个矩阵与第二个数组的每个矩阵两两相乘；@（np.matmul）按批次逐个相乘，得到 {matmul}。",
     "mlcode.note.t_vector": "{code}：一维数组的 .T 什么也不做；NumPy 和 PyTorch 没有行向量、列向量之分。要得到一列请用 .reshape(-1, 1)。",
-    "mlcode.note.t_reverse": "{code}：.T 会把所有轴倒序；批量矩阵请用 .mT（PyTorch 会警告：对这种张量使用 .T 已被弃用）。",
+    "mlcode.note.t_reverse": "{code}：.T 会把所有轴倒序；对矩阵堆只应交换最后两个轴，用 .swapaxes(-2, -1)（或 .mT）。",
+    "mlcode.note.t_reverse_torch": "{code}：.T 会把所有轴倒序，且 PyTorch 会警告：对非二维张量使用 .T 已被弃用；批量矩阵请用 .mT。",
     "mlcode.note.softmax_implicit": "{code}：没有给出 dim，PyTorch 会选 dim={dim} 并发出警告；请明确指定轴。",
     "mlcode.note.view_layout": "{code}：view 能否成功取决于 PyTorch 给逐元素运算结果的内存布局；reshape 总是可以。",
     # why：解读报错信息
