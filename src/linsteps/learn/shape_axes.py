@@ -90,9 +90,11 @@ def numpy_transpose(shape: Shape, axes: tuple[int, ...] | None) -> Fit:
             count=len(axes),
             ndim=len(shape),
         )
-    wrapped = [wrap_dim(axis, len(shape), "numpy") for axis in axes]
-    if len(set(wrapped)) != len(wrapped):
-        raise Misfit("permute_repeated", "ValueError", "repeated axis in transpose", dims=axes)
+    wrapped: list[int] = []
+    for axis in axes:  # each axis checked in turn: its range, then whether it came before
+        wrapped.append(wrap_dim(axis, len(shape), "numpy"))
+        if wrapped[-1] in wrapped[:-1]:
+            raise Misfit("permute_repeated", "ValueError", "repeated axis in transpose", dims=axes)
     result = tuple(shape[axis] for axis in wrapped)
     return Fit(result, "permute", {"dims": axes, "before": shape, "shape": result})
 
