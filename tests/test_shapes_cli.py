@@ -7,10 +7,13 @@ import json
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from linsteps.errors import LimitError, ParseError, UsageError
+from linsteps.errors import LimitError, LinstepsError, ParseError, UsageError
 from linsteps.learn.shape_view import render_report
 from linsteps.learn.shapes import shapes
+from linsteps.learn.why import why
 from linsteps.reading.shape_expr import parse_shape_expression, tensor_names
 from linsteps.reading.shape_spec import parse_shape_spec
 
@@ -88,6 +91,10 @@ def test_limits_are_checked_before_any_work() -> None:
     with pytest.raises(LimitError):
         parse_shape_expression("(" * 30 + "x" + ")" * 30 + " + x" * 400)
     with pytest.raises(LimitError):
+        parse_shape_expression("-" * 990 + "x")
+    with pytest.raises(LimitError):
+        parse_shape_expression("x" + " ** x" * 60)
+    with pytest.raises(LimitError):
         parse_shape_spec("x", "x".join(["2"] * 17))
     with pytest.raises(LimitError):
         parse_shape_expression("x.reshape(99999999999999)")
@@ -115,3 +122,57 @@ def test_exit_status_says_whether_it_fits(console_script: str) -> None:
         assert (
             unreadable.stderr.startswith("linsteps: shapes") and unreadable.stderr.count("\n") == 1
         )
+
+
+TOKENS = st.sampled_from(
+    [
+        "x",
+        "W",
+        "b",
+        "@",
+        "*",
+        "+",
+        "-",
+        "/",
+        "**",
+        ".T",
+        ".mT",
+        "(",
+        ")",
+        ",",
+        "=",
+        "1",
+        "-1",
+        "'ij,jk->ik'",
+        ".reshape(",
+        ".view(",
+        ".transpose(",
+        ".sum(",
+        "dim",
+        "softmax(",
+        "np.dot(",
+        "torch.mm(",
+        "einsum(",
+        " ",
+    ]
+)
+
+
+@settings(max_examples=200)
+@given(st.lists(TOKENS, max_size=25).map("".join) | st.text(max_size=60))
+def test_any_text_is_read_or_refused_in_one_line(text: str) -> None:
+    try:
+        report = shapes(text, x="2x3", W="3x4", b=4)
+    except LinstepsError as error:
+        assert "\n" not in error.message("en") and "\n" not in error.message("zh")
+    else:
+        assert report.fits == (report.fault is None)
+
+
+@settings(max_examples=100)
+@given(st.text(max_size=200))
+def test_any_message_is_read_or_refused(text: str) -> None:
+    try:
+        why(text)
+    except LinstepsError as error:
+        assert error.key in ("why_unknown", "why_too_long")

@@ -167,11 +167,15 @@ class Parser:
             self.unexpected("an operator or the end")
         return tree
 
-    def expression(self) -> Expr:
-        """additive := term (('+' | '-') term)*"""
+    def deeper(self) -> None:
+        """Count one more level of nesting; refuse more than MAX_DEPTH."""
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise LimitError("shape_expr_too_deep", column=self.current.start + 1, limit=MAX_DEPTH)
+
+    def expression(self) -> Expr:
+        """additive := term (('+' | '-') term)*"""
+        self.deeper()
         left = self.term()
         while self.at("+", "-"):
             op = self.advance().text
@@ -193,7 +197,9 @@ class Parser:
         """unary := '-' unary | power"""
         if self.at("-"):
             start = self.advance().start
+            self.deeper()
             operand = self.unary()
+            self.depth -= 1
             if isinstance(operand, Number):
                 return self.node(Number(-operand.value, span=(start, operand.span[1])))
             return self.node(Negative(operand, span=(start, operand.span[1])))
@@ -204,7 +210,9 @@ class Parser:
         base = self.postfix()
         if self.at("**"):
             self.advance()
+            self.deeper()
             exponent = self.unary()
+            self.depth -= 1
             return self.node(Binary("**", base, exponent, span=(base.span[0], exponent.span[1])))
         return base
 
@@ -292,6 +300,8 @@ class Parser:
         keywords: list[tuple[str, Expr]] = []
         while not self.at(")"):
             token = self.current
+            if token.kind == "end":
+                self.unexpected("')'")
             following = self.tokens[self.index + 1]
             if token.kind == "name" and following.kind == "op" and following.text == "=":
                 self.index += 2
