@@ -194,7 +194,18 @@ def test_shared_options_follow_a_command_own_in_one_order() -> None:
 
     dot = [param.name for param in build("dot").params]
     assert dot[:3] == ["a", "b", "complex_"]
-    shared = ["fmt", "lang", "decimals", "full", "dim", "plot", "out", "color", "standalone"]
+    shared = [
+        "fmt",
+        "lang",
+        "decimals",
+        "full",
+        "dim",
+        "plot",
+        "out",
+        "color",
+        "standalone",
+        "code",
+    ]
     assert dot[3:] == shared
     grade = [param.name for param in build("grade").params]
     assert grade[:5] == ["key", "answers", "report", "feedback", "jobs"]

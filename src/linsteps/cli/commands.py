@@ -71,4 +71,11 @@ COMMANDS: dict[str, Entry] = {
     "grade": Entry(
         "practice", "Grade a class's CSV against an answer key: a report, feedback and a summary."
     ),
+    "shapes": Entry(
+        "mlcode", "The shape of every sub-expression of NumPy/PyTorch code, read, never run."
+    ),
+    "why": Entry(
+        "mlcode",
+        "Explain a shape error of PyTorch or NumPy: the rule broken, the sizes, the mends.",
+    ),
 }

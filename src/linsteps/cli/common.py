@@ -115,6 +115,10 @@ def emit(derivation: Any, shared: Shared, picture: Any = None) -> None:
     if picture is not None and fmt in (Format.markdown, Format.html):
         settings["picture"] = picture
     text = derivation.render(fmt.value, shared.lang.value, **settings)
+    if shared.code is not None:  # --code: the program beside the explanation
+        from linsteps.learn.code_view import with_program
+
+        text = with_program(derivation, text, fmt.value, shared.lang.value, shared.code.value)
     if out is not None:
         from linsteps.output import write_atomic
 

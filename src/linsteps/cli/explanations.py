@@ -6,15 +6,22 @@ options (format, language, decimals, output …) come from :func:`explaining`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
-from linsteps.cli.common import explaining, load
+from linsteps.cli import common
+from linsteps.cli.common import load
 from linsteps.cli.options import Shared
 
 #: The shared options of the commands that explain vectors.
 VECTORS = ("decimals", "full", "dim")
+
+
+def explaining(*names: str) -> Callable[[Callable[..., Any]], Callable[..., None]]:
+    """:func:`linsteps.cli.common.explaining`, with --code numpy|torch: the program beside it."""
+    return common.explaining(*names, "code")
 
 
 @explaining(*VECTORS, "plot")
@@ -170,10 +177,15 @@ def attention(
     causal: Annotated[
         bool, typer.Option("--causal", help="Mask the scores above the diagonal (−∞, weight 0).")
     ] = False,
+    heads: Annotated[
+        int | None, typer.Option("--heads", help="Multi-head: split d_model into H heads.")
+    ] = None,
     *,
     shared: Shared,
 ) -> Any:
     """Scaled dot-product attention softmax(QKᵀ/√d_k)·V, score by score and row by row.
+
+    With --heads H: split into H heads, attention in each, the heads side by side.
 
     Example: linsteps attention "1 0; 0 1" "1 1; 0 1" "1 2; 3 4"
     """
@@ -181,6 +193,10 @@ def attention(
 
     queries, keys = load(q), load(k)
     values = None if v is None else load(v)
+    if heads is not None:
+        return ops.multi_head_attention(
+            queries, keys, values, heads=heads, scale=not no_scale, causal=causal, **shared.settings
+        )
     return ops.attention(
         queries, keys, values, scale=not no_scale, causal=causal, **shared.settings
     )

@@ -45,6 +45,13 @@ class Lang(str, Enum):
     zh = "zh"
 
 
+class Library(str, Enum):
+    """The array libraries: whose rules and words, and which program."""
+
+    numpy = "numpy"
+    torch = "torch"
+
+
 @dataclass(frozen=True)
 class Shared:
     """The values of the shared options one command was given.
@@ -96,6 +103,10 @@ class Shared:
             "--standalone", help="With --format latex: a complete document (xelatex for --lang zh)."
         ),
     ] = False
+    code: Annotated[
+        Library | None,
+        typer.Option("--code", help="Also print the NumPy or PyTorch program of the same result."),
+    ] = None
     taken: frozenset[str] = field(default=frozenset(), metadata={"option": False})
 
     @property

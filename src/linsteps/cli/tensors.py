@@ -16,7 +16,7 @@ EntryOpt = Annotated[
 ]
 
 
-@explaining("decimals", "full", "dim")
+@explaining("decimals", "full", "dim", "code")
 def hadamard(
     a: Annotated[str, typer.Argument(help="First matrix, vector or array.")],
     b: Annotated[str, typer.Argument(help="Second, same shape (or one that broadcasts).")],
@@ -44,7 +44,7 @@ def hadamard(
     return ops.hadamard(load(a), load(b), shape=shape, broadcast=broadcast, **shared.settings)
 
 
-@explaining("decimals", "full")
+@explaining("decimals", "full", "code")
 def matmul(
     a: Annotated[str, typer.Argument(help="Left matrix (a vector is a row) or array.")],
     b: Annotated[str, typer.Argument(help="Right matrix (a vector is a column) or array.")],

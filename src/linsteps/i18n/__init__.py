@@ -24,6 +24,7 @@ _SECTIONS = (
     "guide",
     "lms",
     "tensors",
+    "mlcode",
 )
 
 

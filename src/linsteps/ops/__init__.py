@@ -3,6 +3,7 @@
 from linsteps.ops.attention import attention
 from linsteps.ops.einsum import einsum
 from linsteps.ops.geometry import angle, cos, norm
+from linsteps.ops.heads import multi_head_attention
 from linsteps.ops.linear import linear
 from linsteps.ops.matmul import matmul
 from linsteps.ops.outer import outer
@@ -34,6 +35,7 @@ __all__ = [
     "hadamard",
     "linear",
     "matmul",
+    "multi_head_attention",
     "norm",
     "outer",
     "project",
