@@ -5,7 +5,8 @@
 operands (:mod:`linsteps.assess.answers`), compares them (``linsteps.assess.equivalence``) and,
 when they differ, compares the answer with every plausible wrong answer re-derived from the
 operands (``linsteps.assess.diagnoses``).  Shape questions are checked part by part
-(:mod:`linsteps.assess.shapechecking`).
+(:mod:`linsteps.assess.shapechecking`); einsum, broadcasting and code-shape questions by
+:mod:`linsteps.assess.mlquestions`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from linsteps.assess.answers import Answer, looks_like_decimal_comma, read_answer
 from linsteps.assess.expected import Expected, Problem
+from linsteps.assess.mlquestions import is_ml
 from linsteps.assess.shapechecking import ShapeExpected, judge_shapes, read_shapes_answer
 from linsteps.assess.shapequestions import is_shapes
 from linsteps.assess.verdict import Verdict
@@ -90,6 +92,10 @@ def _checked(problem: Problem | Expected, answer: str, reading: Reading) -> Verd
 
     task = problem.problem if isinstance(problem, Expected) else problem
     expected = problem if isinstance(problem, Expected) else None
+    if is_ml(task.operation):
+        from linsteps.assess.mlquestions import check_ml
+
+        return check_ml(problem, answer)
     if isinstance(expected, ShapeExpected) or is_shapes(task.operation):
         return _checked_shapes(task, expected, answer, reading.time_limit)
     read = None
@@ -140,6 +146,10 @@ def expect(problem: Problem) -> Expected:
     question)."""
     if is_shapes(problem.operation):
         return ShapeExpected(problem)
+    if is_ml(problem.operation):
+        from linsteps.assess.mlquestions import MLExpected
+
+        return MLExpected(problem)
     return Expected(problem)
 
 
