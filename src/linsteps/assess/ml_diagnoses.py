@@ -32,6 +32,7 @@ ML_CODES = CODES[CODES.index("forgot_transpose") : CODES.index("wrong_contractio
 _TRANSPOSE = re.compile(r"\.(?:mT|T)\b|\.transpose\(\s*-?\d+\s*,\s*-?\d+\s*\)")
 _SPLIT = re.compile(r"\.(?:view|reshape)\([^()]*\)\s*$")
 _MATMUL = re.compile(r"^\s*(?P<a>[A-Za-z_]\w*)\s*@\s*(?P<b>[A-Za-z_]\w*)\s*$")
+_ELEMENTWISE = re.compile(r"^\s*(?P<a>[A-Za-z_]\w*)\s*[*+]\s*(?P<b>[A-Za-z_]\w*)\s*$")
 
 
 @dataclass(frozen=True)
@@ -80,14 +81,23 @@ def _code(inputs: list[str], truth: Truth) -> Iterator[MLCandidate]:
         heads = _SPLIT.search(expression[: match.start()]) is not None
         code = "heads_not_transposed" if heads else "forgot_transpose"
         yield MLCandidate(code, shape, {"call": match[0], "shape": shape_words(shape)})
+    given = dict(_bindings(bindings))
+    elementwise = _ELEMENTWISE.match(expression)
+    if elementwise is not None and {elementwise["a"], elementwise["b"]} <= set(given):
+        a, b = given[elementwise["a"]], given[elementwise["b"]]
+        yield from _broadcast([shape_text(a), shape_text(b)], truth)
     matmul = _MATMUL.match(expression)
     if matmul is not None:
-        given = dict(_bindings(bindings))
-        a, b = given.get(matmul["a"]), given.get(matmul["b"])
-        nd = a is not None and b is not None and max(len(a), len(b)) >= 3 and len(b) >= 2
-        if nd and a is not None and b is not None and a[-1] == b[-2]:
-            shape = a[:-1] + b[:-2] + b[-1:]
+        left, right = given.get(matmul["a"], ()), given.get(matmul["b"], ())
+        nd = max(len(left), len(right)) >= 3 and len(left) >= 1 and len(right) >= 2
+        if nd and left[-1] == right[-2]:
+            shape = left[:-1] + right[:-2] + right[-1:]
             yield MLCandidate("dot_on_nd", shape, {"shape": shape_words(shape)})
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """A shape as the inputs write it: ``2x3``."""
+    return "x".join(map(str, shape))
 
 
 def _bindings(bindings: list[str]) -> Iterator[tuple[str, tuple[int, ...]]]:
