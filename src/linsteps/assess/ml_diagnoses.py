@@ -25,7 +25,7 @@ from linsteps.errors import LinstepsError
 
 if TYPE_CHECKING:
     from linsteps.assess.expected import Problem
-    from linsteps.assess.mlquestions import TensorShape, Truth
+    from linsteps.assess.mlshapes import TensorShape, Truth
 
 # The codes of these misconceptions (documented with the others in ``diagnosis_registry.CODES``).
 ML_CODES = CODES[CODES.index("forgot_transpose") : CODES.index("wrong_contraction") + 1]
@@ -61,7 +61,7 @@ def ml_candidates(problem: Problem, truth: Truth) -> list[MLCandidate]:
 
 
 def _shape_of(expression: str, bindings: list[str]) -> TensorShape | None:
-    from linsteps.assess.mlquestions import code_truth
+    from linsteps.assess.mlshapes import code_truth
 
     try:
         return code_truth(expression, bindings).shape
@@ -70,7 +70,7 @@ def _shape_of(expression: str, bindings: list[str]) -> TensorShape | None:
 
 
 def _code(inputs: list[str], truth: Truth) -> Iterator[MLCandidate]:
-    from linsteps.assess.mlquestions import shape_words
+    from linsteps.assess.mlshapes import shape_words
 
     expression, bindings = inputs[0], inputs[1:]
     for match in _TRANSPOSE.finditer(expression):
@@ -111,7 +111,7 @@ def _bindings(bindings: list[str]) -> Iterator[tuple[str, tuple[int, ...]]]:
 
 
 def _broadcast(inputs: list[str], truth: Truth) -> Iterator[MLCandidate]:
-    from linsteps.assess.mlquestions import ERROR, shape_words
+    from linsteps.assess.mlshapes import ERROR, shape_words
     from linsteps.reading.shape_spec import parse_shape_spec
 
     a, b = parse_shape_spec("a", inputs[0]), parse_shape_spec("b", inputs[1])
@@ -124,7 +124,7 @@ def _broadcast(inputs: list[str], truth: Truth) -> Iterator[MLCandidate]:
 
 
 def _einsum(inputs: list[str], truth: Truth) -> Iterator[MLCandidate]:
-    from linsteps.assess.mlquestions import ERROR, shape_words
+    from linsteps.assess.mlshapes import ERROR, shape_words
     from linsteps.ops.einsum_plan import resolve
     from linsteps.reading.einsum_spec import parse_spec
     from linsteps.reading.shape_spec import parse_shape_spec

@@ -18,20 +18,23 @@ evaluated); the wrong answers a misconception gives are in :mod:`linsteps.assess
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from linsteps.assess.answers import UNDEFINED_WORDS, Answer
+from linsteps.assess.answers import Answer
 from linsteps.assess.expected import Expected, Problem
-from linsteps.assess.shapequestions import SCALAR_WORDS
+from linsteps.assess.mlshapes import (
+    ERROR,
+    Truth,
+    code_truth,
+    given_text,
+    read_tensor_shape,
+    shape_words,
+)
 from linsteps.assess.verdict import Verdict
-from linsteps.errors import LimitError, ParseError, UsageError
+from linsteps.errors import ParseError, UsageError
 
 ML_OPERATIONS = ("einsum", "broadcast", "codeshapes")
-ERROR = "error"
-ERROR_WORDS = UNDEFINED_WORDS | {"error", "an error", "raises", "it raises", "报错", "错误"}
-MAX_LENGTH = 200
 _NAMED = re.compile(r"\s*(?P<name>[^\d(),;:：，；]*?)\s*[,;:：，；]\s*(?P<shape>.+?)\s*")
 # The products an einsum question may name, each with the words a learner may use for it.
 PRODUCT_WORDS: dict[str, frozenset[str]] = {
@@ -49,31 +52,10 @@ PRODUCT_WORDS: dict[str, frozenset[str]] = {
     "bilinear": frozenset({"bilinear", "bilinear form"}),
 }
 
-TensorShape = tuple[int, ...] | str  # a shape, or "error"
-
 
 def is_ml(operation: str) -> bool:
     """True for the operation of an einsum, broadcasting or code-shape question."""
     return operation in ML_OPERATIONS
-
-
-def read_tensor_shape(text: str) -> TensorShape:
-    """Read ``(32, 10)``, ``32x10``, ``32×10``, ``()``/``scalar`` or ``error``."""
-    if len(text) > MAX_LENGTH:
-        raise LimitError("too_long", operand="answer", length=len(text), limit=MAX_LENGTH)
-    words = " ".join(text.split()).lower()
-    if words in ERROR_WORDS:
-        return ERROR
-    if words in SCALAR_WORDS or words.replace(" ", "") == "()":
-        return ()
-    from linsteps.reading.shape_spec import parse_shape_spec
-
-    try:
-        return parse_shape_spec("answer", text)
-    except (ParseError, LimitError):
-        raise ParseError(
-            "shape_answer_value", value=text.strip()[:40], name="answer", column=1
-        ) from None
 
 
 def product_word(text: str) -> str | None:
@@ -84,23 +66,6 @@ def product_word(text: str) -> str | None:
         if words in accepted:
             return product
     return None
-
-
-def shape_words(shape: TensorShape | None) -> str:
-    """A shape as printed: ``2×3``, ``(3,)``, ``()`` or ``error``."""
-    if shape is None:
-        return "—"
-    if isinstance(shape, str):
-        return shape
-    return "×".join(map(str, shape)) if len(shape) > 1 else f"({shape[0]},)" if shape else "()"
-
-
-@dataclass(frozen=True)
-class Truth:
-    """What NumPy/PyTorch gives: the shape (or ``error``) and, for einsum, the product."""
-
-    shape: TensorShape
-    product: str | None = None
 
 
 def _shape(name: str, text: str) -> tuple[int, ...]:
@@ -128,14 +93,6 @@ def einsum_truth(spec_text: str, shapes: list[tuple[int, ...]]) -> Truth:
     product = key.removeprefix("einsum.")
     shape = tuple(plan.sizes[x] for x in plan.output)
     return Truth(shape, product if product in PRODUCT_WORDS else "general")
-
-
-def code_truth(expression: str, bindings: list[str]) -> Truth:
-    """The shape of ``expression`` under its library's rules, or ``error``."""
-    from linsteps.learn.shapes import shapes
-
-    report = shapes(expression, bindings)
-    return Truth(ERROR if report.shape is None else tuple(report.shape))
 
 
 def truth_of(problem: Problem) -> Truth:
@@ -220,18 +177,8 @@ def judge_ml(answer: Answer, expected: MLExpected) -> Verdict:
             return Verdict(
                 "incorrect", candidate.code, expected, answer, dict(candidate.params), None
             )
-    params = {"expected": expected.text(), "answer": _given_text(given)}
+    params = {"expected": expected.text(), "answer": given_text(given)}
     return Verdict("incorrect", "wrong_shape", expected, answer, params, None)
-
-
-def answer_words(given: dict[str, Any]) -> str:
-    """How an answer was read: ``matmul, 2×4`` or ``2×4`` or ``error``."""
-    return _given_text(given)
-
-
-def _given_text(given: dict[str, Any]) -> str:
-    shape = shape_words(given["shape"])
-    return f"{given['product']}, {shape}" if given.get("product") else shape
 
 
 def check_ml(problem: Problem | Expected, text: str) -> Verdict:
@@ -247,7 +194,6 @@ __all__ = [
     "ML_OPERATIONS",
     "MLExpected",
     "Truth",
-    "answer_words",
     "check_ml",
     "is_ml",
     "judge_ml",

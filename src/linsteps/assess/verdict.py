@@ -63,7 +63,7 @@ class Verdict:
         if self.answer.kind == "undefined":
             return translate(lang, "check.undefined")
         if self.answer.kind == "tensor":
-            from linsteps.assess.mlquestions import answer_words
+            from linsteps.assess.mlshapes import answer_words
 
             return answer_words(self.answer.value)
         if self.answer.kind == "shapes":
