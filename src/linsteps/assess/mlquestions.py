@@ -139,7 +139,8 @@ class MLExpected(Expected):
     def text(self, lang: str = "en") -> str:
         """``matmul, 2×4`` for einsum, else the shape or ``error``."""
         shape = shape_words(self.truth.shape)
-        return f"{self.truth.product}, {shape}" if self.truth.product else shape
+        product = (self.truth.product or "").replace("_", " ")
+        return f"{product}, {shape}" if product else shape
 
     def explanation(self, lang: str = "en") -> str:
         """The expected answer on one line."""

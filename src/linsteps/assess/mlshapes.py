@@ -72,7 +72,8 @@ def answer_words(given: dict[str, Any]) -> str:
 
 def given_text(given: dict[str, Any]) -> str:
     shape = shape_words(given["shape"])
-    return f"{given['product']}, {shape}" if given.get("product") else shape
+    product = str(given.get("product") or "").replace("_", " ")
+    return f"{product}, {shape}" if product else shape
 
 
 __all__ = [
