@@ -22,6 +22,7 @@ class Settings:
     lang: str = "en"
     feedback: bool = False
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
+    decimal_comma: bool | None = None  # a comma between digits is a decimal point; None: detect
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ class _Plan:
     columns: dict[str, int]
     rows: int
     width: int
+    decimal_comma: str | None = None  # an answer written with a decimal comma, if any
 
 
 def escape_cell(text: str) -> str:
@@ -120,9 +121,11 @@ class Grading:
             columns[name] = index
         first_row: dict[str, int] = {}
         files: dict[str, str] = {}
+        commas = self.submissions.decimal_commas()
         count = 0
         for row in records:
             count += 1
+            commas.see(row, columns.values())
             student = self._student(row, student_column)
             if not student:
                 continue
@@ -142,7 +145,7 @@ class Grading:
                         "feedback_collision", a=files[name], b=student, name=safe_name(student)
                     )
                 files[name] = student
-        return _Plan(student_column, columns, count, len(names))
+        return _Plan(student_column, columns, count, len(names), commas.example)
 
     @staticmethod
     def _student(row: Row, column: int) -> str:
@@ -236,7 +239,17 @@ class Grading:
         from linsteps.output import write_atomic
 
         plan = self.plan(staged is not None)
-        settings = replace(self.settings, feedback=staged is not None)
+        comma = self.settings.decimal_comma
+        if comma is None and plan.decimal_comma is not None:
+            comma = True
+            message = translate(
+                self.settings.lang,
+                "grade.decimal_comma",
+                path=self.submissions.path,
+                example=plan.decimal_comma,
+            )
+            self.warn(message)
+        settings = replace(self.settings, feedback=staged is not None, decimal_comma=comma)
         with (
             GradingPool(self.key, self.key_path, settings, jobs) as pool,
             tempfile.TemporaryFile() as spool,
@@ -286,6 +299,7 @@ def grade(
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     lang: str = "en",
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    decimal_comma: bool | None = None,
     warn: Callable[[str], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
@@ -293,9 +307,12 @@ def grade(
 
     Each answer is read, checked, diagnosed and echoed within ``time_limit`` seconds (None: no
     limit) in a worker process that may use ``memory_limit`` more megabytes; an answer past
-    either limit is graded ``unverified`` and named in a warning.
+    either limit is graded ``unverified`` and named in a warning.  ``decimal_comma``: a comma
+    between digits is a decimal point (True), a separator (False), or as the CSV shows (None).
     """
-    settings = Settings(tolerance, time_limit, lang, memory_limit=memory_limit)
+    settings = Settings(
+        tolerance, time_limit, lang, memory_limit=memory_limit, decimal_comma=decimal_comma
+    )
     run = Grading(key_path, csv_path, settings, warn=warn)
     return run.run(out=out, feedback=feedback, jobs=jobs, progress=progress)
 

@@ -9,14 +9,14 @@ from linsteps.derivation.steps import Operand
 from linsteps.errors import ParseError, UsageError
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_SHAPE = re.compile(r"\s*(\d+)\s*[x×X*,]\s*(\d+)\s*")
+_SHAPE = re.compile(r"\s*(\d{1,9})\s*[x×X*,]\s*(\d{1,9})\s*")
 MAX_GENERIC = 200
 
 
 def parse_dim(text: str | int) -> int:
     """Read ``--dim``: a positive whole number of entries."""
     value = str(text).strip()
-    if not value.isdigit() or not 1 <= int(value) <= MAX_GENERIC:
+    if not value.isdecimal() or len(value) > 9 or not 1 <= int(value) <= MAX_GENERIC:
         raise UsageError("bad_dim", text=str(text), most=MAX_GENERIC)
     return int(value)
 

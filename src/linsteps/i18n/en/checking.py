@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "check.incorrect_message": "the answer differs from the result.",
     "check.unverified_message": "the answer could not be compared within the time limit of {seconds} s.",
     "check.unverified_message.undecided": "the answer could not be proved equal to the result, nor different from it: write it in another exact form, or as a decimal.",
+    "check.unverified_message.time_limit": "the answer could not be read, checked and shown within the time limit of {seconds} s (--time-limit).",
     "check.explanation": "How the result is derived:",
     # diagnoses: one sentence each
     "diagnosis.equivalent_form": "your form is different but equal to the result.",
@@ -92,6 +93,7 @@ MESSAGES: dict[str, str] = {
     # grading: warnings (one line each, on stderr) and the summary
     "grade.warning": "warning: {message}",
     "grade.cp1252": "{path} is not UTF-8; it was read as Windows-1252 (cp1252)",
+    "grade.decimal_comma": "{path} is ;-separated and writes numbers with decimal commas (such as {example}): a comma between two digits is read as a decimal point (--no-decimal-comma to read it as a separator)",
     "grade.row_unreadable": "row {row}: {reason}; the row was not graded",
     "grade.row_too_long": "row {row} is longer than {most} characters; the row was not graded",
     "grade.blank_student": "row {row}: the student cell is empty; the row was not graded",

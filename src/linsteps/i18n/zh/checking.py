@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "check.incorrect_message": "答案与结果不同。",
     "check.unverified_message": "在 {seconds} 秒的时间限制内未能完成比较。",
     "check.unverified_message.undecided": "既无法证明答案等于结果，也无法证明二者不同：请换一种精确写法，或写成小数。",
+    "check.unverified_message.time_limit": "未能在 {seconds} 秒的时间限制内读取、检查并显示该答案（--time-limit）。",
     "check.explanation": "结果的推导过程：",
     # diagnoses
     "diagnosis.equivalent_form": "写法不同，但与结果相等。",
@@ -92,6 +93,7 @@ MESSAGES: dict[str, str] = {
     # grading: warnings and the summary
     "grade.warning": "警告：{message}",
     "grade.cp1252": "{path} 不是 UTF-8 编码；已按 Windows-1252（cp1252）读取",
+    "grade.decimal_comma": "{path} 以 ; 分隔，数字使用小数逗号（例如 {example}）：两个数字之间的逗号按小数点读取（用 --no-decimal-comma 将其读作分隔符）",
     "grade.row_unreadable": "第 {row} 行：{reason}；该行未评分",
     "grade.row_too_long": "第 {row} 行超过 {most} 个字符；该行未评分",
     "grade.blank_student": "第 {row} 行：学生一栏为空；该行未评分",
