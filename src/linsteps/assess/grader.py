@@ -154,6 +154,7 @@ class Grader:
                 text,
                 tolerance=self.settings.tolerance,
                 time_limit=self.settings.time_limit,
+                decimal_comma=self.settings.decimal_comma,
             )
             return Cell(
                 verdict.status,

@@ -22,6 +22,7 @@ class Settings:
     lang: str = "en"
     feedback: bool = False
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
+    decimal_comma: bool = False  # a comma between digits is a decimal point (``3,74``)
 
 
 @dataclass(frozen=True)

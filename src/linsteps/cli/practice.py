@@ -225,7 +225,11 @@ def check(
 def grade(
     key: Annotated[Path, typer.Argument(help="The answer key (JSON) written with the worksheet.")],
     answers: Annotated[
-        Path, typer.Argument(help="The answers: CSV with a student column and one per problem.")
+        Path,
+        typer.Argument(
+            help="The answers: CSV with a student column and one per problem, or a Moodle, "
+            "Canvas or Forms export."
+        ),
     ],
     report: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the report CSV here.")
@@ -234,15 +238,24 @@ def grade(
         Path | None, typer.Option("--feedback", help="Write one Markdown file per student here.")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
+    student_column: Annotated[
+        str | None, typer.Option("--student-column", help="The header of the students' column.")
+    ] = None,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option("--map", help='A column to a problem: "Question 3=3" (repeat).'),
+    ] = None,
     *,
     shared: Shared,
 ) -> None:
     """Grade a class's CSV against an answer key: a report, feedback and a summary.
 
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
+    Exports: linsteps grade week3-key.json moodle-responses.csv --map "Response 3=3"
     """
     lang = shared.lang.value
     try:
+        from linsteps.assess.exports_reading import parse_mapping
         from linsteps.assess.grades import Settings
         from linsteps.assess.grading import Grading, progress_bar
 
@@ -250,7 +263,11 @@ def grade(
             sys.stderr.write(" ".join(line.split()) + "\n")
 
         settings = Settings(shared.tolerance, shared.time_limit or None, lang)
-        summary = Grading(key, answers, settings, warn=warn).run(
+        mapping = parse_mapping(column_map or [])
+        grading = Grading(
+            key, answers, settings, warn=warn, student_column=student_column, mapping=mapping
+        )
+        summary = grading.run(
             out=report,
             feedback=feedback,
             jobs=jobs,

@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     # errors: grading
     "error.csv_unreadable": "{path}: cannot read the file ({reason})",
     "error.csv_empty": "{path}: the file is empty; the first row must name the columns",
-    "error.csv_no_student": "{path}: no 'student' column in the first row",
+    "error.csv_no_student": "{path}: no 'student' column in the first row, nor an e-mail column of an export; choose one with --student-column",
     "error.csv_duplicate_column": "{path}: the column {column!r} appears twice in the first row",
     "error.csv_unknown_column": "{path}: the column {column!r} is not a problem of the answer key (its problems are {choices})",
     "error.csv_duplicate_student": "{path}: row {row}: student {student!r} already appears in row {first}",

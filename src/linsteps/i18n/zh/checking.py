@@ -78,7 +78,7 @@ MESSAGES: dict[str, str] = {
     # errors: grading
     "error.csv_unreadable": "{path}：无法读取文件（{reason}）",
     "error.csv_empty": "{path}：文件是空的；第一行必须是列名",
-    "error.csv_no_student": "{path}：第一行中没有 'student' 列",
+    "error.csv_no_student": "{path}：第一行中没有 'student' 列，也没有导出文件的电子邮件列；请用 --student-column 指定",
     "error.csv_duplicate_column": "{path}：第一行中列 {column!r} 出现了两次",
     "error.csv_unknown_column": "{path}：列 {column!r} 不是答案文件中的题目（题目为 {choices}）",
     "error.csv_duplicate_student": "{path}：第 {row} 行：学生 {student!r} 已在第 {first} 行出现",
