@@ -169,10 +169,10 @@ def test_feedback_files(tmp_path: Path) -> None:
     assert names == [".linsteps-files", "alice.md", "bob.md", "carol.md", "cmd.md", "dave.md"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging
     bob = (folder / "bob.md").read_text(encoding="utf-8")
-    assert bob.startswith("# Feedback for `bob`")
+    assert bob.startswith("# Feedback for bob\n\nScore: 1 of 5 points.")
     assert "## Problem 4: incorrect" in bob and "Hadamard (element-wise) product A∘B" in bob
     assert "```text\nMatrix product AB\n" in bob and bob.count("```") % 2 == 0
-    assert "Your answer, read as: `[[5, 12], [21, 32]]`" in bob
+    assert "Your answer was read as [[5, 12], [21, 32]]." in bob
 
 
 def test_feedback_names_must_not_collide(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ class Columns:
     problems: dict[str, int]
     ignored: list[str] = field(default_factory=list)
     native: bool = True  # linsteps' own layout (a ``student`` column and problem ids)
+    names: tuple[int, ...] = ()  # the columns of the student's name, when beside the id
 
 
 def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
@@ -111,7 +112,17 @@ def find_columns(
         if pid in columns or (native and normal[index] == "student"):
             raise UsageError("csv_duplicate_column", path=path, column=name.strip())
         columns[pid] = index
-    return Columns(student, columns, ignored, native)
+    return Columns(student, columns, ignored, native, _name_columns(normal, student))
+
+
+def _name_columns(normal: Sequence[str], student: int) -> tuple[int, ...]:
+    """The columns holding the student's name (first name then surname), if any."""
+    surname = next((normal.index(n) for n in ("surname", "last name") if n in normal), None)
+    if "first name" in normal and surname is not None:
+        return normal.index("first name"), surname
+    if "name" in normal and normal.index("name") != student:
+        return (normal.index("name"),)
+    return ()
 
 
 def _student(path: str, normal: Sequence[str], chosen: str | None) -> int:

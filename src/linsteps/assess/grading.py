@@ -31,6 +31,7 @@ from linsteps.assess.checking import (
     check_time_limit,
     check_tolerance,
 )
+from linsteps.assess.credit import points_text, stats_text
 from linsteps.assess.exports_reading import BLANK_MARKS, find_columns
 from linsteps.assess.grades import DEFAULT_MEMORY_LIMIT, Graded, Settings, Summary
 from linsteps.assess.grading_pool import GradingPool, Task
@@ -51,6 +52,7 @@ class _Plan:
 
     student_column: int
     columns: dict[str, int]
+    names: tuple[int, ...]
     rows: int
     width: int
 
@@ -91,6 +93,9 @@ class Grading:
         self.mapping = dict(mapping or {})
         self.native = True
         self.problems = self.key.problem_ids()
+        unknown = [pid for pid, _ in settings.weights if pid not in self.problems]
+        if unknown:
+            raise UsageError("weights_unknown", id=unknown[0], choices=", ".join(self.problems))
         self.summary = Summary(self.problems)
         self._warn = warn
         if self.submissions.fallback:
@@ -154,7 +159,7 @@ class Grading:
                         "feedback_collision", a=files[name], b=student, name=safe_name(student)
                     )
                 files[name] = student
-        return _Plan(student_column, columns, count, len(names))
+        return _Plan(student_column, columns, found.names, count, len(names))
 
     @staticmethod
     def _student(row: Row, column: int) -> str:
@@ -210,7 +215,8 @@ class Grading:
                 pid: self._answer(row.cells[index]) if index < len(row.cells) else ""
                 for pid, index in plan.columns.items()
             }
-            yield Task(row.number, student, answers, tuple(notes))
+            name = " ".join(row.cells[i].strip() for i in plan.names if i < len(row.cells))
+            yield Task(row.number, student, answers, tuple(notes), name.strip())
 
     def run(
         self,
@@ -219,18 +225,20 @@ class Grading:
         feedback: str | Path | None = None,
         jobs: int = 1,
         progress: Callable[[int, int], None] | None = None,
+        stats: str | Path | None = None,
     ) -> Summary:
         """Grade every row; write the report and the feedback set; return the summary.
 
         ``out`` and ``feedback`` are checked before any grading; the report is written whole or
         not at all, the feedback files as a set (see :class:`~linsteps.output.StagedFolder`).
         """
-        from linsteps.output import StagedFolder, check_writable
+        from linsteps.output import StagedFolder, check_writable, write_atomic
 
         if not 1 <= jobs <= 64:
             raise UsageError("bad_jobs", value=jobs)
-        if out is not None:
-            check_writable(out)
+        for path in (out, stats):
+            if path is not None:
+                check_writable(path)
         staged = StagedFolder(feedback) if feedback is not None else None
         try:
             self._run(out, staged, jobs, progress)
@@ -240,7 +248,18 @@ class Grading:
             raise
         if staged is not None:
             staged.commit()
+        if stats is not None:
+            write_atomic(stats, stats_text(self.summary, self.points()))
         return self.summary
+
+    def points(self) -> dict[str, float]:
+        """What each problem is worth: ``--weights``, else the key's ``points``, else 1."""
+        weights = dict(self.settings.weights)
+        found: dict[str, float] = {}
+        for problems in (self.key.problems, *self.key.students.values()):
+            for pid, problem in problems.items():
+                found.setdefault(pid, weights.get(pid, problem.points))
+        return found
 
     def _run(
         self,
@@ -282,7 +301,7 @@ class Grading:
 
     def _record(self, graded: Graded, task: Task, writer: Any, staged: StagedFolder | None) -> None:
         self.summary.add(graded)
-        row = [graded.student, str(graded.score), str(graded.total)]
+        row = [graded.student, points_text(graded.score), points_text(graded.total)]
         answers = task.answers or {}
         for pid in self.problems:
             cell = graded.cells.get(pid)
@@ -309,6 +328,9 @@ def grade(
     progress: Callable[[int, int], None] | None = None,
     student_column: str | None = None,
     mapping: Mapping[str, str] | None = None,
+    partial: bool = False,
+    weights: Mapping[str, float] | None = None,
+    stats: str | Path | None = None,
 ) -> Summary:
     """Grade the answers in ``csv_path`` against the key at ``key_path``.
 
@@ -316,11 +338,18 @@ def grade(
     limit) in a worker process that may use ``memory_limit`` more megabytes; an answer past
     either limit is graded ``unverified`` and named in a warning.
     """
-    settings = Settings(tolerance, time_limit, lang, memory_limit=memory_limit)
+    settings = Settings(
+        tolerance,
+        time_limit,
+        lang,
+        memory_limit=memory_limit,
+        partial=partial,
+        weights=tuple((weights or {}).items()),
+    )
     run = Grading(
         key_path, csv_path, settings, warn=warn, student_column=student_column, mapping=mapping
     )
-    return run.run(out=out, feedback=feedback, jobs=jobs, progress=progress)
+    return run.run(out=out, feedback=feedback, jobs=jobs, progress=progress, stats=stats)
 
 
 def progress_bar(stream: Any = None) -> Callable[[int, int], None]:

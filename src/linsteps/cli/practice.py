@@ -245,6 +245,15 @@ def grade(
         list[str] | None,
         typer.Option("--map", help='A column to a problem: "Question 3=3" (repeat).'),
     ] = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Part credit: per part or per entry (README).")
+    ] = False,
+    weights: Annotated[
+        str | None, typer.Option("--weights", help='Points per problem: "1=2,3=0.5".')
+    ] = None,
+    stats: Annotated[
+        Path | None, typer.Option("--stats", help="Write per-problem statistics (CSV) here.")
+    ] = None,
     *,
     shared: Shared,
 ) -> None:
@@ -255,6 +264,7 @@ def grade(
     """
     lang = shared.lang.value
     try:
+        from linsteps.assess.credit import parse_weights
         from linsteps.assess.exports_reading import parse_mapping
         from linsteps.assess.grades import Settings
         from linsteps.assess.grading import Grading, progress_bar
@@ -262,7 +272,10 @@ def grade(
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")
 
-        settings = Settings(shared.tolerance, shared.time_limit or None, lang)
+        points = tuple(parse_weights(weights or "").items())
+        settings = Settings(
+            shared.tolerance, shared.time_limit or None, lang, partial=partial, weights=points
+        )
         mapping = parse_mapping(column_map or [])
         grading = Grading(
             key, answers, settings, warn=warn, student_column=student_column, mapping=mapping
@@ -272,6 +285,7 @@ def grade(
             feedback=feedback,
             jobs=jobs,
             progress=progress_bar() if sys.stderr.isatty() else None,
+            stats=stats,
         )
     except LinstepsError as error:
         fail(error.message(lang), error.exit_code)
@@ -283,6 +297,9 @@ def grade(
         text += translate(lang, "grade.summary_report", path=str(report)) + "\n"
     if feedback is not None:
         count = summary.feedback_files
-        text += translate(lang, "grade.summary_feedback", path=str(feedback), count=count)
+        one = "_one" if count == 1 else ""
+        text += translate(lang, f"grade.summary_feedback{one}", path=str(feedback), count=count)
         text += "\n"
+    if stats is not None:
+        text += translate(lang, "grade.summary_stats", path=str(stats)) + "\n"
     sys.stdout.write(text)

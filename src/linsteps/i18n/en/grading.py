@@ -18,5 +18,7 @@ MESSAGES: dict[str, str] = {
     "grade.ignored_columns": "columns that are not answers to a problem of the key were ignored ({count}): {names}",
     "error.csv_student_column_missing": "{path}: no column {column!r} in the first row (--student-column)",
     "error.csv_map_missing": "{path}: --map names the column {column!r}, which is not in the first row",
+    "error.bad_weights": '--weights {value!r}: write problem=points, e.g. "1=2,3=0.5" (points from 0 to 1000000)',
+    "error.weights_unknown": "--weights: there is no problem {id!r} in the answer key (its problems are {choices})",
     "error.bad_map": "--map {value!r}: write the column's header, '=', and the problem id, e.g. \"Question 3=3\"",
 }
