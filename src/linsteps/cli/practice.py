@@ -83,6 +83,10 @@ def worksheet(
         typer.Option("--out-dir", help="With --roster: the folder of the students' sheets."),
     ] = None,
     date: Annotated[str | None, typer.Option("--date", help="A date printed on the sheet.")] = None,
+    space: Annotated[
+        str | None,
+        typer.Option("--space", help="Room to work after each problem (LaTeX, HTML; default 4cm)."),
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The sheet's title.")] = None,
     *,
     shared: Shared,
@@ -111,6 +115,7 @@ def worksheet(
         key=key,
         roster=roster,
         out_dir=out_dir,
+        space=space,
     )
     try:
         text = run_quiz(request) if is_quiz(request.fmt) else run_request(request)
