@@ -16,7 +16,7 @@ EXPORT = DATA / "answers-decimal-comma.csv"
 
 def test_a_semicolon_export_with_decimal_commas_is_read_with_them(tmp_path: Path) -> None:
     summary, rows, warnings = run(tmp_path, EXPORT.read_bytes(), key=KEY)
-    graded = {row[0]: row[3:] for row in rows[1:]}
+    graded = {row[0]: row[3:11] for row in rows[1:]}  # the raw answers follow
     assert graded["anna"] == ["correct", "approximate", "correct", "approximate",
                               "correct", "", "correct", ""]  # fmt: skip
     assert graded["ben"] == ["incorrect", "arithmetic_error", "incorrect", "imprecise",

@@ -101,6 +101,10 @@ def worksheet(
         typer.Option("--out-dir", help="With --roster: the folder of the students' sheets."),
     ] = None,
     date: Annotated[str | None, typer.Option("--date", help="A date printed on the sheet.")] = None,
+    space: Annotated[
+        str | None,
+        typer.Option("--space", help="Room to work after each problem (LaTeX, HTML; default 4cm)."),
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The sheet's title.")] = None,
     *,
     shared: Shared,
@@ -129,6 +133,7 @@ def worksheet(
         key=key,
         roster=roster,
         out_dir=out_dir,
+        space=space,
     )
     try:
         text = run_quiz(request) if is_quiz(request.fmt) else run_request(request)
@@ -245,7 +250,11 @@ def check(
 def grade(
     key: Annotated[Path, typer.Argument(help="The answer key (JSON) written with the worksheet.")],
     answers: Annotated[
-        Path, typer.Argument(help="The answers: CSV with a student column and one per problem.")
+        Path,
+        typer.Argument(
+            help="The answers: CSV with a student column and one per problem, or a Moodle, "
+            "Canvas or Forms export."
+        ),
     ],
     report: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the report CSV here.")
@@ -262,29 +271,59 @@ def grade(
             " ;-separated CSV with answers such as 3,74 has decimal commas).",
         ),
     ] = None,
+    student_column: Annotated[
+        str | None, typer.Option("--student-column", help="The header of the students' column.")
+    ] = None,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option("--map", help='A column to a problem: "Question 3=3" (repeat).'),
+    ] = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Part credit: per part or per entry (README).")
+    ] = False,
+    weights: Annotated[
+        str | None, typer.Option("--weights", help='Points per problem: "1=2,3=0.5".')
+    ] = None,
+    stats: Annotated[
+        Path | None, typer.Option("--stats", help="Write per-problem statistics (CSV) here.")
+    ] = None,
     *,
     shared: Shared,
 ) -> None:
     """Grade a class's CSV against an answer key: a report, feedback and a summary.
 
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
+    Exports: linsteps grade week3-key.json moodle-responses.csv --map "Response 3=3"
     """
     lang = shared.lang.value
     try:
+        from linsteps.assess.credit import parse_weights
+        from linsteps.assess.exports_reading import parse_mapping
         from linsteps.assess.grades import Settings
         from linsteps.assess.grading import Grading, progress_bar
 
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")
 
+        points = tuple(parse_weights(weights or "").items())
         settings = Settings(
-            shared.tolerance, shared.time_limit or None, lang, decimal_comma=decimal_comma
+            shared.tolerance,
+            shared.time_limit or None,
+            lang,
+            decimal_comma=decimal_comma,
+            partial=partial,
+            weights=points,
         )
-        summary = Grading(key, answers, settings, warn=warn).run(
+        mapping = parse_mapping(column_map or [])
+        grading = Grading(
+            key, answers, settings, warn=warn, student_column=student_column, mapping=mapping
+        )
+        summary = grading.run(
             out=report,
             feedback=feedback,
             jobs=jobs,
             progress=progress_bar() if sys.stderr.isatty() else None,
+            stats=stats,
         )
     except LinstepsError as error:
         fail(error.message(lang), error.exit_code)
@@ -296,6 +335,9 @@ def grade(
         text += translate(lang, "grade.summary_report", path=str(report)) + "\n"
     if feedback is not None:
         count = summary.feedback_files
-        text += translate(lang, "grade.summary_feedback", path=str(feedback), count=count)
+        one = "_one" if count == 1 else ""
+        text += translate(lang, f"grade.summary_feedback{one}", path=str(feedback), count=count)
         text += "\n"
+    if stats is not None:
+        text += translate(lang, "grade.summary_stats", path=str(stats)) + "\n"
     sys.stdout.write(text)

@@ -57,6 +57,9 @@ class HtmlWriter(SheetWriter):
         inner = "\n".join(blocks)
         return f'<section class="problem">\n<p><strong>{number}.</strong></p>\n{inner}\n</section>'
 
+    def work_space(self, length: str) -> str:
+        return f'<div class="work" style="height: {length}"></div>'
+
     def new_page(self) -> str:
         return '<hr class="page">'
 

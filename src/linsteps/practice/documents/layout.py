@@ -33,6 +33,7 @@ class SheetWriter:
     """Lays out a sheet; subclasses give the markup of one format."""
 
     fmt: ClassVar[str] = ""
+    space: str = ""  # working space after each problem (a checked length), none when empty
 
     def __init__(self, sheet: Sheet, lang: str, solutions: str) -> None:
         self.sheet = sheet
@@ -158,7 +159,13 @@ class SheetWriter:
         blocks = [self.t("worksheet.let"), self.display(shown)] if shown else []
         blocks.append(self.paragraph(self.t(key, **params)))
         blocks.append(self.paragraph(self.t("worksheet.answer_line") + " " + self.blank()))
+        if self.space:
+            blocks.append(self.work_space(self.space))
         return self.problem(solved.number, blocks)
+
+    def work_space(self, length: str) -> str:
+        """Return empty space of ``length`` to work in (none where the format has no pages)."""
+        return ""
 
     def answer(self, solved: Solved) -> str:
         """Return the answer of one problem, read from its derivation(s)."""
