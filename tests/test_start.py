@@ -63,3 +63,29 @@ def test_unknown_names_are_attribute_errors() -> None:
             assert "einsum" in str(error)
         else:  # pragma: no cover
             raise AssertionError("einsum should not resolve")
+
+
+def test_the_command_line_called_from_python_leaves_the_collector_alone() -> None:
+    out = fresh(
+        "import contextlib, gc, io\n"
+        "from linsteps.cli import main\n"
+        "shown = io.StringIO()\n"
+        "with contextlib.redirect_stdout(shown):\n"
+        "    try:\n"
+        "        main(['dot', '[1, 2]', '[3, 4]'])\n"
+        "    except SystemExit as done:\n"
+        "        code = done.code\n"
+        "print(code, '= 11' in shown.getvalue(), gc.get_freeze_count(), gc.isenabled())\n"
+    )
+    assert out.split() == ["0", "True", "0", "True"]
+
+
+def test_the_program_prints_all_it_explains_before_it_exits(console_script: str) -> None:
+    done = subprocess.run(
+        [console_script, "matmul", "1 2; 3 4", "5 6; 7 8", "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.rstrip().endswith("}") and '"Matrix([[19, 22], [43, 50]])"' in done.stdout
