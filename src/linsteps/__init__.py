@@ -41,21 +41,6 @@ if TYPE_CHECKING:
         transpose,
     )
 
-_LAZY = {
-    "dot",
-    "norm",
-    "cos",
-    "angle",
-    "hadamard",
-    "matmul",
-    "outer",
-    "transpose",
-    "project",
-    "linear",
-    "attention",
-    "einsum",
-}
-
 
 class _Renderers:
     """Formats derivations with render/, imported on first use (importing linsteps stays light).
@@ -79,10 +64,14 @@ _install(_Renderers())
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from linsteps import ops
+    from linsteps.ops import DEFINED_IN, OPERATIONS
 
-        return getattr(ops, name)
+    if name in DEFINED_IN:
+        return OPERATIONS[name]
+    if name == "einsum":
+        from linsteps.ops.einsum import einsum
+
+        return einsum
     if name == "Derivation":
         from linsteps.derivation.steps import Derivation
 
