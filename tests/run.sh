@@ -36,9 +36,10 @@ if ((${#missing[@]})); then
     echo "missing tools (the tests that need them will fail): ${missing[*]}" >&2
   fi
 fi
-# KaTeX and gift-pegjs, pinned in tests/package.json and tests/package-lock.json.
+# KaTeX, MathJax and gift-pegjs, pinned in tests/package.json and tests/package-lock.json.
 if command -v npm >/dev/null 2>&1 &&
-  { [ ! -d tests/node_modules/katex ] || [ ! -d tests/node_modules/gift-pegjs ]; }; then
+  { [ ! -d tests/node_modules/katex ] || [ ! -d tests/node_modules/gift-pegjs ] ||
+    [ ! -d tests/node_modules/mathjax-full ]; }; then
   npm ci --prefix tests --no-audit --no-fund --silent
 fi
 
@@ -46,7 +47,7 @@ python3 -m venv .venv
 # shellcheck disable=SC1091
 . .venv/bin/activate
 python -m pip install --quiet --upgrade pip
-python -m pip install --quiet '.[test]'
+python -m pip install --quiet '.[test,torch]'
 
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
