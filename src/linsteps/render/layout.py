@@ -91,6 +91,13 @@ def template(lang: str, key: str) -> str:
     return found if found is not None else catalog("en").get(key, key)
 
 
+def shows_value(lang: str, key: str) -> bool:
+    """Return True when the sentence of result ``key`` shows the value (``{lhs} = {value}``)."""
+    return any(
+        field == "value" for _, field, _, _ in Formatter().parse(template(lang, "result." + key))
+    )
+
+
 class LayoutBuilder:
     """Turns the steps of a derivation into blocks, formatting nodes with ``fmt``."""
 
@@ -278,7 +285,9 @@ class LayoutBuilder:
         blocks: list[Block] = []
         value = step.value
         if isinstance(value, Grid) and value.layout == "matrix" and len(value.rows) > 1:
-            row = Row(self.fmt.format(step.lhs), "eq", self.fmt.format(value))
+            # The sentence shows no value: the displayed matrix carries its approximation.
+            approx = "" if shows_value(self.lang, step.key) else self.approx(step.approx)
+            row = Row(self.fmt.format(step.lhs), "eq", self.fmt.format(value) + approx)
             blocks.append(Block("equations", rows=(row,)))
         shown = self.fmt.format(value) + self.approx(step.approx)
         params = {"lhs": step.lhs, **step.params}
