@@ -26,6 +26,8 @@ done
 if command -v kpsewhich >/dev/null 2>&1; then
   kpsewhich ctexart.cls >/dev/null || missing+=(texlive-lang-chinese)
   kpsewhich lmodern.sty >/dev/null || missing+=(lmodern)
+  # pandoc's PDF template loads hyperref, which needs Zapf Dingbats under xelatex.
+  kpsewhich pzdr.tfm >/dev/null || missing+=(texlive-fonts-recommended)
 fi
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
