@@ -61,7 +61,9 @@ class TextFormatter(NodeFormatter):
         "theta": "θ",
         "times": "×",
         "eq": "=",
+        "neq": "≠",
         "approx": "≈",
+        "space": " ",
     }
 
     def _format_Value(self, node: Value) -> str:
