@@ -211,3 +211,15 @@ def test_attention_with_decimals_stays_readable() -> None:
     ]
     assert roles[:3] == ["given", "given", "given"]
     assert data["steps"][-1]["approx"] is not None
+
+
+def test_arrays_of_any_rank_read_their_floats_the_same_way() -> None:
+    from linsteps.derivation.tensor_operands import to_tensor
+
+    tensor = to_tensor(np.full((2, 2, 2), 0.1, dtype=np.float32), "A")
+    assert set(sympy.flatten(tensor.value.tolist())) == {sympy.Rational(1, 10)}
+    assert tensor.decimal and tensor.source.startswith("[[[0.1, 0.1]")
+    product = linsteps.matmul(np.full((2, 2, 2), 0.1, dtype=np.float32), np.ones((2, 2, 2)))
+    assert "0.1·1 + 0.1·1 = 0.1 + 0.1 = 0.2" in product.to_text()
+    with pytest.raises(LimitError):
+        to_tensor(Shaped((100, 100, 100), None), "A")  # refused by its shape, never read

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         attention,
         cos,
         dot,
+        einsum,
         hadamard,
         linear,
         matmul,
@@ -54,6 +55,7 @@ _LAZY = {
     "project",
     "linear",
     "attention",
+    "einsum",
 }
 
 
@@ -103,6 +105,7 @@ __all__ = [
     "attention",
     "cos",
     "dot",
+    "einsum",
     "hadamard",
     "linear",
     "matmul",

@@ -67,7 +67,20 @@ def array_rows(value: Any, name: str) -> tuple[list[Any], int]:
 def _map(entries: list[Any], ndim: int, convert: Callable[[Any], Any]) -> list[Any]:
     if ndim == 1:
         return [convert(x) for x in entries]
-    return [[convert(x) for x in row] for row in entries]
+    return [_map(row, ndim - 1, convert) for row in entries]
+
+
+def array_entries(value: Any, name: str) -> Any:
+    """Return an array of any rank as nested lists, its narrow floats as :class:`Narrow`
+    decimals; the number of entries is checked against the input limits first."""
+    shape = tuple(int(n) for n in value.shape)
+    if math.prod(shape) > LIMITS.max_entries:
+        raise LimitError("too_many_entries", operand=name, limit=LIMITS.max_entries)
+    entries = value.tolist()
+    shortest = SHORTEST.get(dtype_name(value))
+    if shortest is None or not shape:
+        return entries if shortest is None else _narrow(entries, shortest)
+    return _map(entries, len(shape), lambda x: _narrow(x, shortest))
 
 
 class Narrow:

@@ -18,14 +18,14 @@ from linsteps.errors import LimitError, ParseError, UsageError
 from linsteps.reading.limits import LIMITS
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_SHAPE = re.compile(r"\s*(\d+)\s*[x×X*,]\s*(\d+)\s*")
+_SHAPE = re.compile(r"\s*(\d{1,9})\s*[x×X*,]\s*(\d{1,9})\s*")
 MAX_GENERIC = 200
 
 
 def parse_dim(text: str | int) -> int:
     """Read ``--dim``: a positive whole number of entries."""
     value = str(text).strip()
-    if not value.isdigit() or not 1 <= int(value) <= MAX_GENERIC:
+    if not value.isdecimal() or len(value) > 9 or not 1 <= int(value) <= MAX_GENERIC:
         raise UsageError("bad_dim", text=str(text), most=MAX_GENERIC)
     return int(value)
 
@@ -92,10 +92,10 @@ def to_operand(
     if is_array(value):
         value, _ = array_rows(value, name)
     if isinstance(value, list | tuple):
-        source = _source(value)
+        source = source_of(value)
         if value and all(isinstance(row, list | tuple) for row in value):
             _check_size(len(value), max(len(row) for row in value), name)
-            table = [[_entry(x, name) for x in row] for row in value]
+            table = [[entry_of(x, name) for x in row] for row in value]
             if len({len(r) for r in table}) != 1:
                 raise ParseError("ragged_list", operand=name)
             decimal = any(typed for row in table for _, typed in row)
@@ -104,7 +104,7 @@ def to_operand(
         _check_size(1, len(value), name)
         if not value:
             raise ParseError("empty", operand=name)
-        entries = [_entry(x, name) for x in value]
+        entries = [entry_of(x, name) for x in value]
         column = sympy.ImmutableMatrix([x for x, _ in entries])
         return Operand(name, column, "vector", source, any(typed for _, typed in entries))
     raise UsageError("bad_operand_type", operand=name, type=type(value).__name__)
@@ -138,10 +138,10 @@ def _from_text(
     return Operand(name, sympy.ImmutableMatrix(parsed.rows), "matrix", value, parsed.decimal)
 
 
-def _source(value: Any) -> str:
+def source_of(value: Any) -> str:
     """Return a list as given, its floats as the decimals they print as: ``[0.1, 2]``."""
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_source(x) for x in value) + "]"
+        return "[" + ", ".join(source_of(x) for x in value) + "]"
     if isinstance(value, Narrow):
         if value.imag is None:
             return value.real
@@ -164,7 +164,7 @@ def _check_size(rows: int, cols: int, name: str) -> None:
         )
 
 
-def _entry(x: Any, name: str) -> tuple[Any, bool]:
+def entry_of(x: Any, name: str) -> tuple[Any, bool]:
     """Return one entry as an exact SymPy number, and whether it was given as a decimal."""
     import sympy
 

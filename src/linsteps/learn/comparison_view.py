@@ -55,6 +55,7 @@ def render_text(comparison: Comparison, lang: str, color: bool = False) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             lines.append("")
@@ -84,6 +85,7 @@ def render_markdown(comparison: Comparison, lang: str, **settings: Any) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             parts.append("### " + prose_markdown(heading))
@@ -118,6 +120,7 @@ def latex_body(comparison: Comparison, lang: str, **settings: Any) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             parts.append(f"\\noindent\\textbf{{{prose(heading)}}}")
@@ -157,6 +160,7 @@ def html_article(comparison: Comparison, lang: str, **settings: Any) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             parts.append(f"<h2>{html.escape(heading)}</h2>")

@@ -22,6 +22,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.tensor_operands import is_tensor_input, is_tensor_shape
 from linsteps.derivation.values import Value
 from linsteps.errors import ShapeError, UsageError
 from linsteps.ops import general as general_forms
@@ -40,6 +41,7 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
+from linsteps.ops.tensor_matmul import tensor_matmul
 
 
 def _oriented(operand: Operand, side: str) -> tuple[Operand, str | None]:
@@ -58,7 +60,7 @@ def parse_entry(text: str | tuple[int, int], rows: int, cols: int) -> tuple[int,
         i, j = text
     else:
         parts = text.replace(" ", "").split(",")
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(p.isdecimal() and len(p) <= 9 for p in parts):
             raise UsageError("bad_entry", text=text)
         i, j = int(parts[0]), int(parts[1])
     if not (1 <= i <= rows and 1 <= j <= cols):
@@ -109,7 +111,15 @@ def matmul(
     places: int = DEFAULT_PLACES,
     full: bool = False,
 ) -> Derivation:
-    """Explain the matrix product AB: every entry a row of A times a column of B."""
+    """Explain the matrix product AB: every entry a row of A times a column of B.
+
+    Operands of rank 3 or more (or a ``shape`` with three sizes) are multiplied as NumPy's
+    ``a @ b`` does: see :func:`linsteps.ops.tensor_matmul.tensor_matmul`.
+    """
+    if any(map(is_tensor_input, (a, b))) or any(map(is_tensor_shape, (shape, shape_b))):
+        return tensor_matmul(
+            a, b, shape=shape, shape_b=shape_b, places=places, full=full, entry=entry
+        )
     if general_forms.is_symbolic_shape(shape) or general_forms.is_symbolic_shape(shape_b):
         return general_forms.matmul(a, b, str(shape or shape_b), str(shape_b or shape))
     left, note_a = _oriented(to_operand(a, "A", shape=shape), "left")

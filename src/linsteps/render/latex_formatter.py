@@ -36,6 +36,7 @@ from linsteps.i18n import catalog
 from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
 from linsteps.render.printing import GREEK, format_latex, index_text, symbol_latex
 from linsteps.render.prose import FUNCTIONS, formula_tokens
+from linsteps.render.tensor_notation import TensorLatex
 
 MAX_MATRIX_COLUMNS = 10
 
@@ -126,7 +127,7 @@ def latex_formula(text: str) -> str:
     return text
 
 
-class LatexFormatter(NodeFormatter):
+class LatexFormatter(NodeFormatter, TensorLatex):
     """LaTeX (amsmath) notation: ``a \\cdot b``, ``\\lVert a \\rVert``, ``\\sqrt{14}``."""
 
     symbols: ClassVar[dict[str, str]] = {

@@ -46,6 +46,7 @@ from linsteps.render.mathml import (
 )
 from linsteps.render.printing import index_text
 from linsteps.render.prose import FUNCTIONS, GREEK_LETTERS, formula_tokens
+from linsteps.render.tensor_notation import TensorMathML
 
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
 APPLY = "\u2061"  # function application: softmax(…), proj
@@ -54,7 +55,7 @@ BOLD = {c: chr(0x1D400 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 }
 
 
-class MathMLFormatter(NodeFormatter):
+class MathMLFormatter(NodeFormatter, TensorMathML):
     """Presentation MathML notation: ``<mi>a</mi><mo>·</mo><mi>b</mi>``."""
 
     symbols: ClassVar[dict[str, str]] = {
