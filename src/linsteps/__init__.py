@@ -4,8 +4,10 @@
 >>> dot("[1, 2, 3]", "[4, 5, 6]").result
 32
 
-Operations accept strings in the input syntax, (nested) lists or SymPy matrices and return a
-:class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy.
+Operations accept strings in the input syntax, (nested) lists, NumPy arrays, PyTorch tensors or
+SymPy matrices (floats read as the decimals they print as) and return a
+:class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy,
+NumPy or PyTorch.
 """
 
 from __future__ import annotations
