@@ -194,6 +194,7 @@ def help_text(console_script: str, *command: str) -> str:
 
 
 def test_help_lists_every_topic_concept_operation_and_product(console_script: str) -> None:
+    from linsteps.assess.mlquestions import ML_OPERATIONS
     from linsteps.learn.comparison_rows import PRODUCTS
     from linsteps.learn.guide import TOPICS as CONCEPTS
     from linsteps.ops import OPERATIONS
@@ -204,7 +205,7 @@ def test_help_lists_every_topic_concept_operation_and_product(console_script: st
     assert "products" in worksheet and "attention" in worksheet
     assert ", ".join(CONCEPTS) in help_text(console_script, "guide")
     check = help_text(console_script, "check")
-    assert ", ".join([*OPERATIONS, "shapes"]) + "." in check
+    assert ", ".join([*OPERATIONS, "shapes", *ML_OPERATIONS]) + "." in check
     compare = help_text(console_script, "compare")
     for names in PRODUCTS.values():
         assert ", ".join(names) in compare

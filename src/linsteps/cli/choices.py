@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from linsteps.cli.commands import COMMANDS
-
 
 def _topics() -> str:
     from linsteps.practice.problems.topics import TOPICS
@@ -43,8 +41,11 @@ def _most_entries() -> str:
 
 
 def operations() -> tuple[str, ...]:
-    """What ``check`` checks: the operation of every explaining command, and shape questions."""
-    return (*(name for name, entry in COMMANDS.items() if entry.module == "explanations"), "shapes")
+    """What ``check`` checks: every operation, shape questions and the questions on ML code."""
+    from linsteps.assess.mlquestions import ML_OPERATIONS
+    from linsteps.ops import DEFINED_IN
+
+    return (*DEFINED_IN, "shapes", *ML_OPERATIONS)
 
 
 def _products() -> str:
