@@ -70,9 +70,11 @@ def to_operand(
     dim: int | str | None = None,
     shape: str | tuple[int, int] | None = None,
     imaginary_unit: bool = False,
+    as_matrix: bool = False,
 ) -> Operand:
     """Return an :class:`Operand` from text, a (nested) list, a NumPy array, a PyTorch tensor,
-    a SymPy matrix or an Operand.
+    a SymPy matrix or an Operand.  ``as_matrix``: the operand is a matrix by definition (a weight,
+    a list of vectors, Q, K, V), so a SymPy matrix of one column stays a matrix.
 
     A bare name (``a``) with ``dim`` is a generic vector a₁…aₙ; with ``shape`` a generic matrix.
     A generic operand is called by the name typed (a vector in lower case), not by ``name``.
@@ -87,7 +89,7 @@ def to_operand(
         return _from_text(value, name, dim, shape, imaginary_unit)
     if isinstance(value, sympy.MatrixBase):
         matrix = sympy.ImmutableMatrix(value)
-        layout = "vector" if matrix.cols == 1 else "matrix"
+        layout = "vector" if matrix.cols == 1 and not as_matrix else "matrix"
         return Operand(name, matrix, layout, str(value.tolist()))
     if is_array(value):
         value, _ = array_rows(value, name)
