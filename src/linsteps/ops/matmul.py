@@ -122,8 +122,8 @@ def matmul(
         )
     if general_forms.is_symbolic_shape(shape) or general_forms.is_symbolic_shape(shape_b):
         return general_forms.matmul(a, b, str(shape or shape_b), str(shape_b or shape))
-    left, note_a = _oriented(to_operand(a, "A", shape=shape), "left")
-    right, note_b = _oriented(to_operand(b, "B", shape=shape_b or shape), "right")
+    left, note_a = _oriented(to_operand(a, "A", shape=shape, as_matrix=True), "left")
+    right, note_b = _oriented(to_operand(b, "B", shape=shape_b or shape, as_matrix=True), "right")
     (m, n), (n2, p) = left.shape, right.shape
     if n != n2:
         raise ShapeError("matmul_shapes", a=left.name, b=right.name, m=m, n=n, k=n2, p=p)

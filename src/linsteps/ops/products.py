@@ -92,8 +92,8 @@ def hadamard(
     if general_forms.is_symbolic_dim(dim) or general_forms.is_symbolic_shape(shape):
         symbolic_dim = str(dim) if general_forms.is_symbolic_dim(dim) else None
         return general_forms.hadamard(a, b, symbolic_dim, None if symbolic_dim else str(shape))
-    left = to_operand(a, "A", dim=dim, shape=shape)
-    right = to_operand(b, "B", dim=dim, shape=shape)
+    left = to_operand(a, "A", dim=dim, shape=shape, as_matrix=True)
+    right = to_operand(b, "B", dim=dim, shape=shape, as_matrix=True)
     if left.layout == "vector" and right.layout == "vector":  # vectors: a, b unless named
         left = replace(left, name="a" if left.name == "A" else left.name)
         right = replace(right, name="b" if right.name == "B" else right.name)
