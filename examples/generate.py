@@ -136,7 +136,7 @@ def worksheets() -> dict[str, str]:
     out = {"worksheets/week3-key.json": key_json(build_key(sheet.seed, sheet.options, sheet=sheet))}
     for fmt, ext in SHEET_FORMATS.items():
         for lang in LANGS:
-            out[f"worksheets/week3.{lang}.{ext}"] = render_sheet(sheet, fmt, lang, "full")
+            out[f"worksheets/week3.{lang}.{ext}"] = render_sheet(sheet, fmt, lang, "full", None)
     return out
 
 
