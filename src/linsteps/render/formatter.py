@@ -11,6 +11,7 @@ from functools import lru_cache
 from string import Formatter
 from typing import Any, ClassVar
 
+from linsteps.derivation.decimals import integer_text
 from linsteps.derivation.notation import (
     Angle,
     Call,
@@ -55,6 +56,9 @@ from linsteps.render.printing import (
     format_latex,
     format_text,
     index_text,
+    integer_latex,
+    integer_unicode,
+    is_scientific,
     subscript,
     superscript,
     symbol_latex,
@@ -144,6 +148,8 @@ class NodeFormatter:
 
     def value_strength(self, value: Any) -> int:
         """Return how tightly a printed value binds (a negative number binds like a sum)."""
+        if self.decimal and is_scientific(value):
+            return SUM if value < 0 else PRODUCT
         if (
             self.decimal
             and getattr(value, "is_Rational", False)
@@ -222,8 +228,8 @@ class NodeFormatter:
 
     def value_term(self, value: Any) -> tuple[bool, str]:
         """Return a plain value as a term: (negative, text without its sign)."""
-        if isinstance(value, int):
-            return (True, str(-value)) if value < 0 else (False, str(value))
+        if isinstance(value, int) and not (self.decimal and is_scientific(value)):
+            return (True, integer_text(-value)) if value < 0 else (False, integer_text(value))
         return self.term(Value(value))
 
     def join_sum(self, node: Sum) -> str:
@@ -285,7 +291,7 @@ class TextFormatter(NodeFormatter):
     def _format_Value(self, node: Value) -> str:
         value = node.value
         if isinstance(value, int):
-            return str(value).replace("-", "−")
+            return integer_unicode(value, self.decimal)
         return _text_value(value, self.decimal, self.places)
 
     def _format_Name(self, node: Name) -> str:
@@ -433,7 +439,7 @@ class LatexFormatter(NodeFormatter):
     def _format_Value(self, node: Value) -> str:
         value = node.value
         if isinstance(value, int):
-            return str(value)
+            return integer_latex(value, self.decimal)
         if getattr(value, "is_Matrix", False) and hasattr(value, "tolist"):
             return self._matrix(
                 [
