@@ -245,6 +245,15 @@ def _reader() -> Any:
                 return _readable_integer(p)
             return f"{_readable_integer(p)}/{_readable_integer(q)}"
 
+        def _print_MatrixBase(self, expr: Any) -> str:  # on one line, as str() writes it
+            if 0 in expr.shape:
+                return f"Matrix({expr.rows}, {expr.cols}, [])"
+            rows = ("[" + ", ".join(self._print(x) for x in row) + "]" for row in expr.tolist())
+            return "Matrix([" + ", ".join(rows) + "])"
+
+        _print_ImmutableDenseMatrix = _print_MatrixBase
+        _print_MutableDenseMatrix = _print_MatrixBase
+
     return ReadablePrinter()
 
 

@@ -17,6 +17,7 @@ from linsteps.derivation.decimals import (
     float_fraction,
     is_astronomical,
     rounded,
+    sympy_text,
 )
 from linsteps.derivation.notation import (
     Grid,
@@ -62,7 +63,7 @@ def add(values: list[Any]) -> Any:
 
 def changes(before: Any, after: Any) -> bool:
     """Return True when evaluating ``before`` (an unevaluated SymPy form) visibly changes it."""
-    return str(before) != str(after)
+    return sympy_text(before) != sympy_text(after)
 
 
 def products_change(left: list[Any], right: list[Any]) -> bool:
@@ -191,29 +192,29 @@ def rounded_real(value: Any, places: int) -> DecimalForm:
     """Return a real number rounded to ``places`` decimals, decided at enough precision.
 
     The value is evaluated with a bound on its error, at doubling precision, until every
-    number within that bound rounds alike (Ziv's strategy); a value that stays too close to
-    call (a zero SymPy cannot tell from zero) is rounded at the last precision.
+    number within that bound rounds alike (Ziv's strategy); one still too close to a tie at
+    4000 digits is rounded as it then reads.  A value SymPy cannot tell from 0 (a zero in a
+    form it does not simplify) reads 0.
     """
     digits = places + LARGE + WORKING_DIGITS
     estimate = value.evalf(digits)
     if estimate.is_Float and is_astronomical(estimate):
         return _rounded_astronomical(value, estimate, places)
-    while digits <= MAX_WORKING_DIGITS:
+    while True:
         try:
             estimate = value.evalf(digits, strict=True)
-        except PrecisionExhausted:
-            estimate = None
-        if estimate is not None and estimate.is_Float:
-            num, den = float_fraction(estimate)
-            scale = 10 ** (digits - 2)  # the error is below |estimate|·10^(2 − digits)
-            low = rounded(num * scale - abs(num), den * scale, places)
-            if low == rounded(num * scale + abs(num), den * scale, places):
-                return low
-        digits *= 2
-    estimate = value.evalf(MAX_WORKING_DIGITS)
-    if not estimate.is_Float:
-        return rounded(0, 1, places)
-    return rounded(*float_fraction(estimate), places)
+        except PrecisionExhausted:  # not told from 0 at this precision
+            estimate = sympy.S.Zero
+        if not estimate.is_Float:
+            return rounded(0, 1, places)
+        num, den = float_fraction(estimate)
+        scale = 10 ** (digits - 2)  # the error is below |estimate|·10^(2 − digits)
+        low = rounded(num * scale - abs(num), den * scale, places)
+        if low == rounded(num * scale + abs(num), den * scale, places):
+            return low
+        if digits >= MAX_WORKING_DIGITS:
+            return rounded(num, den, places)
+        digits = min(2 * digits, MAX_WORKING_DIGITS)
 
 
 def _rounded_astronomical(value: Any, estimate: Any, places: int) -> DecimalForm:
@@ -240,6 +241,8 @@ def float_of(form: DecimalForm, places: int) -> Any:
     whole, _, fraction = form.mantissa.partition(".")
     precision = len(whole) + len(fraction) + 10
     number = sympy.Float(f"{form.signed}e{form.power or 0}", precision)
+    if number.is_zero:
+        return number
     for nudge in (0, 1, -1):  # a decimal on the edge of two styles: step inside it
         candidate = number * (1 + sympy.Rational(nudge, 10 ** (precision - 5)))
         if float_form(candidate, places) == form:

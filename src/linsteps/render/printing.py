@@ -247,6 +247,12 @@ class TextPrinter(StrPrinter):  # type: ignore[misc]
     def _paren(self, base: Any) -> str:
         return str(self.parenthesize(base, PRECEDENCE["Pow"]))
 
+    def parenthesize(self, item: Any, level: int, strict: bool = False) -> str:
+        text = str(super().parenthesize(item, level, strict))
+        if level >= PRECEDENCE["Mul"] and "·10" in text and not text.startswith("("):
+            return f"({text})"  # a·10ⁿ inside a product, quotient or power
+        return text
+
     def _print_MatrixBase(self, expr: Any) -> str:
         rows = ", ".join(
             "[" + ", ".join(self._print(x) for x in row) + "]" for row in expr.tolist()
