@@ -122,7 +122,9 @@ def worksheet_command(fmt: str, lang: str) -> str:
 
 def worksheets() -> dict[str, str]:
     """Return the example worksheet in every format and language, and its key."""
-    from linsteps.practice.worksheet import build_key, key_json, make_sheet
+    from linsteps.practice.answer_key import build_key, key_json
+    from linsteps.practice.documents.formats import render_sheet
+    from linsteps.practice.worksheet import make_sheet
 
     sheet = make_sheet(
         WORKSHEET["seed"],
@@ -134,7 +136,7 @@ def worksheets() -> dict[str, str]:
     out = {"worksheets/week3-key.json": key_json(build_key(sheet.seed, sheet.options, sheet=sheet))}
     for fmt, ext in SHEET_FORMATS.items():
         for lang in LANGS:
-            out[f"worksheets/week3.{lang}.{ext}"] = sheet.render(fmt, lang, "full")
+            out[f"worksheets/week3.{lang}.{ext}"] = render_sheet(sheet, fmt, lang, "full")
     return out
 
 

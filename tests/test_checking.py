@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import threading
-import time
 from typing import Any
 
 import pytest
 import sympy
 
 from linsteps import ParseError, UsageError
-from linsteps.assess.checking import Problem, check, read_answer
+from linsteps.assess.answers import read_answer
+from linsteps.assess.checking import check
 from linsteps.assess.diagnoses import CODES, DIAGNOSES
+from linsteps.assess.expected import Problem
 from linsteps.i18n import catalog
 
 M = "1 2; 3 4", "5 6; 7 8"
@@ -251,11 +252,9 @@ SLOW = "sin(exp(exp(exp(3))))"  # evaluating it needs hundreds of millions of di
 
 
 def test_a_slow_comparison_is_unverified_not_a_hang() -> None:
-    start = time.monotonic()
     verdict = check("dot", V, SLOW, time_limit=0.5)
     assert verdict.status == "unverified" and not verdict.correct
     assert verdict.read_as() == "sin(e^(e^(e^(3))))"
-    assert time.monotonic() - start < 10
     assert "0.5" in verdict.message()
 
 

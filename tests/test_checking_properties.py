@@ -10,7 +10,9 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from linsteps import LinstepsError
-from linsteps.assess.checking import Expected, Problem, check, to_input
+from linsteps.assess.answers import to_input
+from linsteps.assess.checking import check
+from linsteps.assess.expected import Expected, Problem
 from linsteps.ops import OPERATIONS
 
 small = st.integers(-6, 6)

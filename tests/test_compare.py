@@ -13,6 +13,7 @@ from sympy.matrices.exceptions import ShapeError as SympyShapeError
 
 from linsteps.errors import ShapeError, UndefinedError, UsageError
 from linsteps.learn.compare import PRODUCTS, Comparison, compare, product_row
+from linsteps.learn.comparison_view import render_comparison
 from tests.test_equalities import check_derivation, same
 
 
@@ -178,7 +179,7 @@ def test_text_table_columns_line_up_in_both_languages() -> None:
     from linsteps.render.text import width
 
     for lang in ("en", "zh"):
-        text = compare("1 2; 3 4", "5 6; 7 8").render("text", lang)
+        text = render_comparison(compare("1 2; 3 4", "5 6; 7 8"), "text", lang)
         lines = text.split("\n")
         table = lines[3:9]
         header = table[0]
@@ -200,7 +201,7 @@ def test_text_table_columns_line_up_in_both_languages() -> None:
 def test_json_rows() -> None:
     import json
 
-    data = json.loads(compare("1 2 3; 4 5 6", "1 2; 3 4").render("json"))
+    data = json.loads(render_comparison(compare("1 2 3; 4 5 6", "1 2; 3 4"), "json"))
     rows = {r["name"]: r for r in data["rows"]}
     assert data["mode"] == "matrices" and data["version"] == 1
     assert rows["ab"]["defined"] is False and rows["ab"]["reason"]["key"] == "matmul_shapes"
@@ -212,6 +213,6 @@ def test_json_rows() -> None:
 def test_bad_settings_and_formats_are_refused() -> None:
     c = compare("[1, 2]", "[3, 4]")
     with pytest.raises(UsageError):
-        c.render("pdf")
+        render_comparison(c, "pdf")
     with pytest.raises(UsageError):
-        c.render("latex", hadamard="star")
+        render_comparison(c, "latex", hadamard="star")

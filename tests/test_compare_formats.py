@@ -18,7 +18,9 @@ from typing import Any
 import pytest
 
 from linsteps.learn.compare import Comparison, compare
+from linsteps.learn.comparison_view import render_comparison
 from linsteps.learn.guide import TOPICS, card_for, guide_for
+from linsteps.learn.guide_view import render_guide
 from tests.consumers import (
     chromium,
     compile_tex,
@@ -56,10 +58,10 @@ def documents(fmt: str) -> dict[str, str]:
     docs = {}
     for lang in LANGS:
         for name in COMPARISONS:
-            docs[f"compare-{name}.{lang}"] = comparison(name).render(fmt, lang)
-        docs[f"guide-list.{lang}"] = guide_for().render(fmt, lang)
+            docs[f"compare-{name}.{lang}"] = render_comparison(comparison(name), fmt, lang)
+        docs[f"guide-list.{lang}"] = render_guide(guide_for(), fmt, lang)
         for topic in TOPICS:
-            docs[f"guide-{topic}.{lang}"] = guide_for(topic).render(fmt, lang)
+            docs[f"guide-{topic}.{lang}"] = render_guide(guide_for(topic), fmt, lang)
         for name in EXPLAINED:
             docs[f"explain-{name}.{lang}"] = derivation(name).render(fmt, lang)
     return docs
@@ -69,7 +71,9 @@ def documents(fmt: str) -> dict[str, str]:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", sorted(COMPARISONS))
 def test_comparison_matches_golden(name: str, lang: str, fmt: str, golden: Any) -> None:
-    golden(f"compare/{name}.{lang}.{EXTENSIONS[fmt]}", comparison(name).render(fmt, lang))
+    golden(
+        f"compare/{name}.{lang}.{EXTENSIONS[fmt]}", render_comparison(comparison(name), fmt, lang)
+    )
 
 
 @pytest.mark.parametrize("fmt", sorted(EXTENSIONS))
@@ -77,7 +81,7 @@ def test_comparison_matches_golden(name: str, lang: str, fmt: str, golden: Any) 
 @pytest.mark.parametrize("topic", ["list", "dot", "linear"])
 def test_guide_matches_golden(topic: str, lang: str, fmt: str, golden: Any) -> None:
     guide = guide_for() if topic == "list" else guide_for(topic)
-    golden(f"guide/{topic}.{lang}.{EXTENSIONS[fmt]}", guide.render(fmt, lang))
+    golden(f"guide/{topic}.{lang}.{EXTENSIONS[fmt]}", render_guide(guide, fmt, lang))
 
 
 def run(script: str, *args: str) -> str:
@@ -164,7 +168,7 @@ def test_chromium_loads_every_page(tmp_path: Path) -> None:
 
 def test_json_guide_cards() -> None:
     for lang in LANGS:
-        data = json.loads(guide_for("cos").render("json", lang))
+        data = json.loads(render_guide(guide_for("cos"), "json", lang))
         (card,) = data["cards"]
         assert card["topic"] == "cos" and card["rule"]["latex"].startswith("\\cos \\theta")
         assert [m["code"] for m in card["mistakes"]] == list(card_for("cos").mistakes)

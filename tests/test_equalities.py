@@ -9,7 +9,8 @@ import sympy
 from hypothesis import given
 from hypothesis import strategies as st
 
-from linsteps.derivation.notation import ElidedSum, Node, is_general, size_symbol, walk
+from linsteps.derivation.general_forms import ElidedSum, is_general, size_symbol
+from linsteps.derivation.node import Node, walk
 from linsteps.derivation.steps import Chain, Derivation, Result, Rule
 from tests.derivations import EXAMPLES
 
@@ -62,7 +63,7 @@ def close(exact: Any, approx: Node, places: int) -> bool:
     return bool(error <= sympy.Rational(1, 2) * sympy.Rational(10) ** -places * (1 + 1e-9))
 
 
-from linsteps.derivation.notation import Value  # noqa: E402
+from linsteps.derivation.values import Value  # noqa: E402
 
 
 def check_derivation(derivation: Derivation) -> int:

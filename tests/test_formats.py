@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import pkgutil
 import subprocess
 from itertools import takewhile
 from pathlib import Path
@@ -10,20 +12,30 @@ from pathlib import Path
 import pytest
 
 import linsteps
-from linsteps.derivation import notation
+from linsteps import derivation as derivation_package
+from linsteps.derivation.node import Node
 from linsteps.errors import UsageError
 from linsteps.render import FORMATS
-from linsteps.render.formatter import LatexFormatter, TextFormatter
 from linsteps.render.latex import TexFormatter
-from linsteps.render.mathml import MathMLFormatter
+from linsteps.render.latex_formatter import LatexFormatter
+from linsteps.render.mathml_formatter import MathMLFormatter
+from linsteps.render.text_formatter import TextFormatter
 from tests.consumers import derivation
 from tests.test_cli import run
 
-NODE_CLASSES = [
-    klass
-    for _, klass in inspect.getmembers(notation, inspect.isclass)
-    if issubclass(klass, notation.Node) and klass is not notation.Node
+DERIVATION_MODULES = [
+    importlib.import_module(f"{derivation_package.__name__}.{info.name}")
+    for info in pkgutil.iter_modules(derivation_package.__path__)
 ]
+NODE_CLASSES = sorted(
+    {
+        klass
+        for module in DERIVATION_MODULES
+        for _, klass in inspect.getmembers(module, inspect.isclass)
+        if issubclass(klass, Node) and klass is not Node
+    },
+    key=lambda klass: klass.__name__,
+)
 
 
 @pytest.mark.parametrize(
@@ -119,6 +131,23 @@ def test_jupyter_representations() -> None:
     assert '<article class="linsteps" lang="en">' in fragment and "<math" in fragment
 
 
+def test_a_derivation_renders_itself_with_renderers_loaded_on_first_use() -> None:
+    # The derivation layer does not import render/; the public package links them lazily.
+    code = (
+        "import sys, linsteps\n"
+        "assert 'linsteps.render' not in sys.modules and 'sympy' not in sys.modules\n"
+        "d = linsteps.dot('1 2', '3 4')\n"
+        "assert 'linsteps.render' not in sys.modules\n"
+        "assert d.to_dict()['result']['text'] == '11'\n"
+        "assert d.render('latex').startswith('\\\\noindent')\n"
+        "assert d.to_text() == str(d) and 'sum' in str(d)\n"
+    )
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.mark.parametrize("fmt", ["latex", "markdown", "html"])
 @pytest.mark.parametrize(
     "args",
@@ -172,14 +201,18 @@ def test_out_writes_a_whole_html_page(console_script: str, tmp_path: Path) -> No
 def test_rendering_does_not_evaluate() -> None:
     # Renderers only format: rendering a derivation never calls a node's evaluate().
     code = (
+        "import importlib, pkgutil\n"
         "import linsteps\n"
-        "from linsteps import notation\n"
+        "from linsteps import derivation\n"
+        "from linsteps.derivation.node import Node\n"
         "d = linsteps.matmul('1 2; 3 4', '5 6; 7 8')\n"
         "def refuse(self):\n"
         "    raise AssertionError('a renderer evaluated ' + type(self).__name__)\n"
-        "for k in vars(notation).values():\n"
-        "    if isinstance(k, type) and issubclass(k, notation.Node):\n"
-        "        k.evaluate = refuse\n"
+        "for info in pkgutil.iter_modules(derivation.__path__):\n"
+        "    module = importlib.import_module('linsteps.derivation.' + info.name)\n"
+        "    for k in vars(module).values():\n"
+        "        if isinstance(k, type) and issubclass(k, Node):\n"
+        "            k.evaluate = refuse\n"
         "for f in ('latex', 'markdown', 'html'):\n    d.render(f, 'zh')\n"
     )
     import sys

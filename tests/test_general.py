@@ -9,7 +9,7 @@ import sympy
 from sympy.matrices.expressions.matexpr import MatrixElement
 
 import linsteps
-from linsteps.derivation.notation import size_symbol
+from linsteps.derivation.general_forms import size_symbol
 from linsteps.errors import ShapeError, UsageError
 from tests.test_cli import run
 

@@ -10,6 +10,7 @@ from linsteps.assess.diagnoses import CODES
 from linsteps.errors import UsageError
 from linsteps.i18n import LANGUAGES, catalog
 from linsteps.learn.guide import CARDS, SECTIONS, TOPICS, card_for, guide_for
+from linsteps.learn.guide_view import render_guide
 from linsteps.ops import OPERATIONS
 from tests.test_equalities import check_derivation, same
 
@@ -93,9 +94,9 @@ def test_aliases_and_errors() -> None:
 
 
 def test_a_card_shows_its_mistake_codes_and_its_example() -> None:
-    text = guide_for("matmul").render("text")
+    text = render_guide(guide_for("matmul"), "text")
     for code in card_for("matmul").mistakes:
         assert code in text
     assert "c₁₁ = (1, 2)·(5, 7) = 1·5 + 2·7 = 5 + 14 = 19" in text
-    zh = guide_for("outer").render("text", "zh")
+    zh = render_guide(guide_for("outer"), "text", "zh")
     assert "不是叉积" in zh and "外积" in zh

@@ -12,10 +12,14 @@ import pytest
 import sympy
 
 from linsteps.assess.answerkey import load_key, parse_key
-from linsteps.assess.checking import check_problem, to_input
+from linsteps.assess.answers import to_input
+from linsteps.assess.checking import check_problem
 from linsteps.assess.grading import grade
-from linsteps.practice.problems import DEFAULT_TOPICS, DIFFICULTIES, TOPICS
-from linsteps.practice.worksheet import Solved, answer_of, build_key, key_json, make_sheet
+from linsteps.practice.answer_key import answer_of, build_key, key_json
+from linsteps.practice.problems.levels import DIFFICULTIES
+from linsteps.practice.problems.topics import DEFAULT_TOPICS, TOPICS
+from linsteps.practice.sheet import Solved
+from linsteps.practice.worksheet import make_sheet
 
 
 def answers(solved: Solved) -> tuple[str, str]:

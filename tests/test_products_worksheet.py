@@ -10,10 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from linsteps.assess.answerkey import load_key, parse_key
-from linsteps.assess.checking import Expected, check_problem, to_input
+from linsteps.assess.answers import to_input
+from linsteps.assess.checking import check_problem
+from linsteps.assess.expected import Expected
 from linsteps.errors import UsageError
 from linsteps.learn.compare import product_row
-from linsteps.practice.worksheet import Request, build_key, make_sheet, run_request
+from linsteps.practice.answer_key import build_key
+from linsteps.practice.documents.formats import render_sheet
+from linsteps.practice.worksheet import Request, make_sheet, run_request
 
 
 def sheet(seed: int, count: int = 12, difficulty: str = "medium") -> object:
@@ -49,10 +53,10 @@ def test_a_sheet_mixes_defined_and_undefined_products_and_every_kind() -> None:
 
 
 def test_same_seed_same_bytes_and_solutions_name_the_product() -> None:
-    first = make_sheet(11, 8, "products").render("markdown", "en", "full")
-    assert first == make_sheet(11, 8, "products").render("markdown", "en", "full")
+    first = render_sheet(make_sheet(11, 8, "products"), "markdown", "en", "full")
+    assert first == render_sheet(make_sheet(11, 8, "products"), "markdown", "en", "full")
     assert "Which product is" in first and " is the matrix product." in first
-    zh = make_sheet(11, 8, "products").render("html", "zh", "full")
+    zh = render_sheet(make_sheet(11, 8, "products"), "html", "zh", "full")
     assert "是哪一种乘积" in zh
 
 
@@ -66,7 +70,7 @@ def test_wrong_answers_get_a_diagnosis() -> None:
 
 
 def _problem(operation: str, product: str, a: str, b: str) -> object:
-    from linsteps.assess.checking import Problem
+    from linsteps.assess.expected import Problem
 
     return Problem(operation, (a, b), {"product": product})
 

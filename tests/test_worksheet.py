@@ -13,22 +13,12 @@ from hypothesis import strategies as st
 
 import linsteps
 from linsteps.errors import LinstepsError, UsageError
-from linsteps.practice.problems import (
-    DEFAULT_TOPICS,
-    DIFFICULTIES,
-    TOPICS,
-    generate,
-    parse_topics,
-)
-from linsteps.practice.worksheet import (
-    KEY_VERSION,
-    Request,
-    build_key,
-    key_json,
-    make_sheet,
-    run_request,
-    student_seed,
-)
+from linsteps.practice.answer_key import KEY_VERSION, build_key, key_json
+from linsteps.practice.documents.formats import render_sheet
+from linsteps.practice.problems.generation import generate
+from linsteps.practice.problems.levels import DIFFICULTIES
+from linsteps.practice.problems.topics import DEFAULT_TOPICS, TOPICS, parse_topics
+from linsteps.practice.worksheet import Request, make_sheet, run_request, student_seed
 from linsteps.reading.parsing import parse_value
 
 CLEAN_ANGLES = {sympy.pi * k for k in (0, 1)} | {
@@ -69,13 +59,13 @@ def derive(operation: str, inputs: list[str], options: dict[str, Any]) -> dict[s
 
 def test_same_seed_gives_the_same_bytes() -> None:
     for fmt in ("markdown", "latex"):
-        first = make_sheet(7, 20).render(fmt, "en", "answers")
-        second = make_sheet(7, 20).render(fmt, "en", "answers")
+        first = render_sheet(make_sheet(7, 20), fmt, "en", "answers")
+        second = render_sheet(make_sheet(7, 20), fmt, "en", "answers")
         assert first == second
 
 
 def test_different_seeds_give_different_sheets() -> None:
-    sheets = {make_sheet(seed, 6).render() for seed in range(20)}
+    sheets = {render_sheet(make_sheet(seed, 6)) for seed in range(20)}
     assert len(sheets) == 20
 
 
@@ -119,7 +109,7 @@ def test_generators_draw_only_through_randrange(monkeypatch: pytest.MonkeyPatch)
             return self._rng.randrange(*args)
 
     expected = generate(5, 30, TOPICS, "hard")
-    monkeypatch.setattr("linsteps.practice.problems.random.Random", OnlyRandrange)
+    monkeypatch.setattr("linsteps.practice.problems.generation.random.Random", OnlyRandrange)
     assert generate(5, 30, TOPICS, "hard") == expected
 
 
@@ -252,14 +242,16 @@ def test_without_a_seed_one_is_chosen_and_printed() -> None:
 
 
 def test_the_date_appears_only_when_given() -> None:
-    plain = make_sheet(1, 3).render()
-    dated = make_sheet(1, 3, date="2025-03-14").render()
+    plain = render_sheet(make_sheet(1, 3))
+    dated = render_sheet(make_sheet(1, 3, date="2025-03-14"))
     assert "2025" not in plain and "Date: 2025-03-14" in dated
 
 
 def test_solutions_none_answers_full() -> None:
     sheet = make_sheet(13, 7)
-    none, answers, full = (sheet.render("markdown", "en", s) for s in ("none", "answers", "full"))
+    none, answers, full = (
+        render_sheet(sheet, "markdown", "en", s) for s in ("none", "answers", "full")
+    )
     assert "## Answers" not in none and "## Answers" in answers and "## Solutions" in full
     assert answers.startswith(none.rstrip("\n")) and full.startswith(answers.rstrip("\n"))
     assert full.count("### Problem") == 7
@@ -267,14 +259,14 @@ def test_solutions_none_answers_full() -> None:
 
 def test_titles_and_student_ids_are_escaped() -> None:
     sheet = make_sheet(1, 2, title="Week *3* $x$ & #1_a", student="o'neil_{x}")
-    markdown = sheet.render("markdown")
+    markdown = render_sheet(sheet, "markdown")
     assert "Week \\*3\\* \\$x\\$ & \\#1\\_a" in markdown
-    latex = sheet.render("latex")
+    latex = render_sheet(sheet, "latex")
     assert "Week *3* \\$x\\$ \\& \\#1\\_a" in latex and "o'neil\\_\\{x\\}" in latex
 
 
 def test_chinese_sheets_use_the_chinese_catalog() -> None:
-    text = make_sheet(1, 7).render("markdown", "zh", "answers")
+    text = render_sheet(make_sheet(1, 7), "markdown", "zh", "answers")
     assert "线性代数练习" in text and "答案" in text and "题目" in text
 
 
@@ -288,7 +280,7 @@ def test_generation_never_fails(seed: int, count: int, topics: list[str], diffic
     sheet = make_sheet(seed, count, topics, difficulty)
     assert len(sheet.problems) == count
     assert len({s.problem.identity() for s in sheet.problems}) == count
-    assert sheet.render("markdown", "en", "answers").count("**") >= 2 * count
+    assert render_sheet(sheet, "markdown", "en", "answers").count("**") >= 2 * count
     key = build_key(seed, sheet.options, sheet=sheet)
     assert [p["id"] for p in key["problems"]] == [str(i) for i in range(1, count + 1)]
 

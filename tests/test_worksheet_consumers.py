@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from linsteps.practice.problems import DIFFICULTIES
+from linsteps.practice.documents.formats import render_sheet
+from linsteps.practice.problems.levels import DIFFICULTIES
 from linsteps.practice.worksheet import make_sheet
 from tests.consumers import chromium, compile_tex, katex_failures, markdown_math, pandoc_html
 
@@ -21,7 +22,7 @@ LANGS = ("en", "zh")
 def sheet_text(fmt: str, lang: str, difficulty: str, solutions: str = "full") -> str:
     """A 14-problem sheet (every topic twice) with the worked solutions."""
     sheet = make_sheet(40 + DIFFICULTIES.index(difficulty), 14, None, difficulty, date="5 May")
-    return sheet.render(fmt, lang, solutions)
+    return render_sheet(sheet, fmt, lang, solutions)
 
 
 def test_every_formula_of_the_markdown_sheets_renders_with_katex() -> None:
@@ -61,7 +62,7 @@ def test_latex_sheets_compile(lang: str, engine: str, difficulty: str, tmp_path:
 
 def test_latex_sheet_with_answers_only_compiles(tmp_path: Path) -> None:
     sheet = make_sheet(3, 10, None, "hard", title="Week 3: $x$ & y_1 #5 ~ 100%", student="Zoë_O")
-    compile_tex("pdflatex", sheet.render("latex", "en", "answers"), tmp_path)
+    compile_tex("pdflatex", render_sheet(sheet, "latex", "en", "answers"), tmp_path)
 
 
 @pytest.mark.parametrize("lang", LANGS)

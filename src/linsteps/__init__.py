@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from linsteps.derivation.presentation import install as _install
 from linsteps.errors import (
     LimitError,
     LinstepsError,
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         attention,
         cos,
         dot,
+        einsum,
         hadamard,
         linear,
         matmul,
@@ -51,7 +53,29 @@ _LAZY = {
     "project",
     "linear",
     "attention",
+    "einsum",
 }
+
+
+class _Renderers:
+    """Formats derivations with render/, imported on first use (importing linsteps stays light).
+
+    The derivation layer sits below the renderers and may not import them: this package,
+    above both, installs the link.
+    """
+
+    def render(self, derivation: Derivation, fmt: str, lang: str, **settings: Any) -> str:
+        from linsteps.render import render
+
+        return render(derivation, fmt, lang, **settings)
+
+    def to_dict(self, derivation: Derivation, lang: str, **settings: Any) -> dict[str, Any]:
+        from linsteps.render.jsonout import build_dict
+
+        return build_dict(derivation, lang, **settings)
+
+
+_install(_Renderers())
 
 
 def __getattr__(name: str) -> Any:
@@ -79,6 +103,7 @@ __all__ = [
     "attention",
     "cos",
     "dot",
+    "einsum",
     "hadamard",
     "linear",
     "matmul",

@@ -18,10 +18,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from linsteps.assess.checking import OPTIONS, Problem
+from linsteps.assess.expected import OPTIONS, Problem
 from linsteps.assess.shapequestions import is_shapes
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.learn.compare import PRODUCT_NAMES
@@ -53,6 +54,11 @@ class KeyProblem:
     def problem(self) -> Problem:
         """The problem the checker re-derives."""
         return Problem(self.operation, self.inputs, dict(self.options))
+
+    @cached_property
+    def token(self) -> str:
+        """What the problem is, as one string: equal for problems that are graded alike."""
+        return json.dumps([self.operation, self.inputs, self.options], sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ A student answers every part on one line, the parts separated by ``,`` ``;`` or 
 
 The answer is read by :func:`read_shapes`, a small scanner with regular expressions on text of
 bounded length: nothing is evaluated.  Each part is graded against the shape the engine derives
-for it (:class:`ShapeExpected`); a wrong part is named with ``wrong_shape`` or ``not_defined``.
+for it (:mod:`linsteps.assess.shapechecking`); a wrong part is named with ``wrong_shape`` or
+``not_defined``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from linsteps.assess.answers import UNDEFINED_WORDS
 from linsteps.errors import LimitError, ParseError, UsageError
 
 OPERATION = "shapes"
@@ -31,6 +33,7 @@ DEFAULT_PARTS = (
     {"expression": "A∘B", "operation": "hadamard", "inputs": [0, 1]},
     {"expression": "a·b", "operation": "dot", "inputs": [2, 3]},
 )
+INPUT_NAMES = ("A", "B", "a", "b")  # what the parts call the inputs: BA is B times A
 PART_OPERATIONS = frozenset({"matmul", "hadamard", "dot", "outer"})
 MAX_LENGTH = 1000
 MAX_SIZE = 10**6
@@ -58,8 +61,6 @@ def read_shapes(text: str, names: Sequence[str]) -> dict[str, Shape]:
 
     Parts not answered are left out (the grader counts them wrong).
     """
-    from linsteps.assess.checking import UNDEFINED_WORDS
-
     if len(text) > MAX_LENGTH:
         raise LimitError("too_long", operand="answer", length=len(text), limit=MAX_LENGTH)
     if not text.strip():
@@ -153,16 +154,25 @@ def is_shapes(operation: str) -> bool:
     return operation == OPERATION
 
 
-def derive_part(operation: str, inputs: Sequence[Any]) -> PartResult:
-    """Derive one part with the engine and read the shape of its result."""
+def derive_part(operation: str, inputs: Sequence[Any], indices: Sequence[int] = ()) -> PartResult:
+    """Derive one part with the engine and read the shape of its result.
+
+    ``indices`` are the positions of the inputs in the question: each input is called by the
+    name of its position (:data:`INPUT_NAMES`), so the part BA derives B times A.
+    """
     import sympy
 
+    from linsteps.derivation.operands import to_operand
     from linsteps.errors import ShapeError, UndefinedError
     from linsteps.ops import OPERATIONS
 
     derive: Any = OPERATIONS[operation]
+    named = [
+        to_operand(x, INPUT_NAMES[i]) if i < len(INPUT_NAMES) else x
+        for x, i in zip(inputs, indices or range(len(inputs)), strict=True)
+    ]
     try:
-        derivation = derive(*inputs)
+        derivation = derive(*named)
     except (ShapeError, UndefinedError) as error:
         return PartResult("", "undefined", error)
     result = derivation.result
@@ -187,6 +197,7 @@ def swapped(answer: Shape, expected: Shape) -> bool:
 
 __all__ = [
     "DEFAULT_PARTS",
+    "INPUT_NAMES",
     "PartResult",
     "derive_part",
     "is_shapes",

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from linsteps.i18n import translate
 
 if TYPE_CHECKING:
-    from linsteps.assess.checking import Verdict
+    from linsteps.assess.verdict import Verdict
 
 
 def verdict_text(verdict: Verdict, lang: str = "en", *, explain: bool = False) -> str:

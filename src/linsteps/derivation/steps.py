@@ -2,7 +2,9 @@
 
 An operation builds a :class:`Derivation`: the operands, an ordered tuple of immutable steps
 and the result, computed from the nodes the steps show.  Steps hold message keys and
-notation nodes, never prose; renderers turn them into text, JSON or LaTeX.
+notation nodes, never prose; renderers turn them into text, JSON or LaTeX.  A derivation
+formats itself through the presenter the public package installs
+(:mod:`linsteps.derivation.presentation`): this layer never imports the renderers.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from linsteps.derivation.notation import Name, Node
+from linsteps.derivation.node import Node
+from linsteps.derivation.presentation import installed
+from linsteps.derivation.values import Name
 
 Param = int | str | Node
 
@@ -79,6 +83,17 @@ class Condition(Step):
 
 
 @dataclass(frozen=True)
+class Assumption(Condition):
+    """What the derivation assumes because it cannot prove it: ``assuming x ≠ 0``.
+
+    With symbols a divisor may be neither provably zero nor provably nonzero; the derivation
+    then states the assumption it works under, as a condition of its own kind.
+    """
+
+    kind: ClassVar[str] = "assumption"
+
+
+@dataclass(frozen=True)
 class Link:
     """One ``= node`` of a chain, with the role of that step (substitute, multiply, sum …)."""
 
@@ -139,10 +154,8 @@ class Derivation:
 
     def render(self, fmt: str = "text", lang: str = "en", **settings: Any) -> str:
         """Return this derivation formatted as ``fmt`` (text, json …) in ``lang``."""
-        from linsteps.render import render
-
         merged = {**self.settings, **settings}
-        return render(self, fmt, lang, **merged)
+        return installed().render(self, fmt, lang, **merged)
 
     def to_text(self, lang: str = "en", **settings: Any) -> str:
         """Return the Unicode text explanation."""
@@ -150,9 +163,7 @@ class Derivation:
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """Return the JSON contract as a dict."""
-        from linsteps.render.jsonout import build_dict
-
-        return build_dict(self, lang, **dict(self.settings))
+        return installed().to_dict(self, lang, **dict(self.settings))
 
     def __str__(self) -> str:
         return self.to_text()

@@ -5,7 +5,7 @@ the mistakes learners make with it (the very codes answer checking gives, from
 :data:`linsteps.assess.diagnoses.CODES`), and a
 small worked example that the engine derives when the
 card is shown, so the card can never disagree with the engine.  Every sentence is in the
-catalogs (``guide.<topic>.…``); :mod:`linsteps.learn.guide_view` formats.
+catalogs (``guide.<topic>.…``); :func:`linsteps.learn.guide_view.render_guide` formats.
 """
 
 from __future__ import annotations
@@ -14,30 +14,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Call, Power, Product, Quotient, Root, Sum
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import (
     Angle,
-    Call,
     Dot,
     Hadamard,
     Indexed,
     MatProduct,
-    Name,
-    Node,
     Norm,
-    Power,
-    Product,
     Projection,
-    Quotient,
-    Root,
     Scale,
     Shape,
     Softmax,
-    Sum,
-    SumOver,
     Transpose,
     VectorSum,
 )
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Derivation
+from linsteps.derivation.values import Name
 from linsteps.errors import UsageError
 
 SECTIONS = ("definition", "defined", "geometry", "ml")
@@ -258,15 +253,6 @@ class Guide:
 
     cards: tuple[Card, ...]
     listing: bool = False
-
-    def render(self, fmt: str = "text", lang: str = "en", **settings: Any) -> str:
-        """Return the guide as text, markdown, latex, html or json."""
-        from linsteps.learn.guide_view import render_guide
-
-        return render_guide(self, fmt, lang, **settings)
-
-    def __str__(self) -> str:
-        return self.render()
 
 
 def guide_for(topic: str | None = None, every: bool = False) -> Guide:

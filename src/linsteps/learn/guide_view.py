@@ -13,17 +13,17 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from linsteps.derivation.steps import Derivation
 from linsteps.i18n import catalog, translate
-from linsteps.learn.guide import SECTIONS, card_params
-from linsteps.render.formatter import LatexFormatter, NodeFormatter, TextFormatter
+from linsteps.learn.documents import html_page, latex_document
+from linsteps.learn.guide import SECTIONS, Card, Guide, card_params
+from linsteps.render.formatter import NodeFormatter
+from linsteps.render.latex_formatter import LatexFormatter
 from linsteps.render.layout import LayoutBuilder, Span
 from linsteps.render.settings import resolve
-
-if TYPE_CHECKING:
-    from linsteps.learn.guide import Card, Guide
+from linsteps.render.text_formatter import TextFormatter
 
 Spans = tuple[Span, ...]
 _DEFAULTS: dict[str, dict[str, Any]] = {
@@ -302,7 +302,7 @@ def guide_dict(guide: Guide, lang: str = "en") -> dict[str, Any]:
 # --- the dispatch --------------------------------------------------------------------------------
 
 
-def render_guide(guide: Guide, fmt: str, lang: str, **given: Any) -> str:
+def render_guide(guide: Guide, fmt: str = "text", lang: str = "en", **given: Any) -> str:
     """Return ``guide`` in ``fmt`` (text, json, markdown, latex, html) and ``lang``."""
     from linsteps.errors import UsageError
 
@@ -331,7 +331,6 @@ def render_guide(guide: Guide, fmt: str, lang: str, **given: Any) -> str:
 
 
 def _latex(guide: Guide, lang: str, standalone: bool) -> str:
-    from linsteps.learn.comparison_view import latex_document
     from linsteps.render.latex import TexFormatter, prose
 
     if guide.listing:
@@ -347,8 +346,7 @@ def _latex(guide: Guide, lang: str, standalone: bool) -> str:
 
 
 def _html(guide: Guide, lang: str, standalone: bool) -> str:
-    from linsteps.learn.comparison_view import html_page
-    from linsteps.render.mathml import MathMLFormatter
+    from linsteps.render.mathml_formatter import MathMLFormatter
 
     if guide.listing:
         articles = html_listing(guide.cards, lang)

@@ -1,7 +1,9 @@
 """Operations: each builds a :class:`~linsteps.derivation.steps.Derivation`, equal to SymPy's."""
 
 from linsteps.ops.attention import attention
+from linsteps.ops.einsum import einsum
 from linsteps.ops.geometry import angle, cos, norm
+from linsteps.ops.heads import multi_head_attention
 from linsteps.ops.linear import linear
 from linsteps.ops.matmul import matmul
 from linsteps.ops.outer import outer
@@ -29,9 +31,11 @@ __all__ = [
     "attention",
     "cos",
     "dot",
+    "einsum",
     "hadamard",
     "linear",
     "matmul",
+    "multi_head_attention",
     "norm",
     "outer",
     "project",

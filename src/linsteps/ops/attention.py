@@ -6,26 +6,22 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
+from linsteps.derivation.arithmetic import Exp, Quotient, Root, Sum
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import (
     Dot,
-    Exp,
     Grid,
     Indexed,
     Masked,
     MatProduct,
-    Name,
-    Node,
-    Quotient,
-    Root,
     Shape,
     Softmax,
-    Sum,
-    SumOver,
     Transpose,
-    Value,
 )
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import to_operand
 from linsteps.derivation.steps import (
+    Assumption,
     Chain,
     Condition,
     Derivation,
@@ -36,7 +32,8 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
-from linsteps.errors import ShapeError
+from linsteps.derivation.values import Name, Value
+from linsteps.errors import ShapeError, UndefinedError
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     add,
@@ -50,6 +47,7 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
+from linsteps.ops.divisors import assumed, zero_status
 
 D_K = Name("d_k")  # the width of the query and key rows, as the papers name it
 
@@ -194,6 +192,12 @@ def attention(
         row = [p / denominator for p in powers]
         weights.append(row)
         exps = Sum(tuple(Exp(Value(s)) for s in line)) if m > 1 else Exp(Value(line[0]))
+        status = zero_status(denominator)
+        if status == "zero":
+            raise UndefinedError("softmax_zero", row=i + 1)
+        if status == "unknown":
+            condition = {"row": i + 1, "sum": exps, "condition": assumed(denominator)}
+            steps.append(Assumption("assumed_softmax_row", condition))
         for j, s in enumerate(line):
             links = [
                 Link("substitute", Quotient(Exp(Value(s)), exps)),
@@ -220,7 +224,8 @@ def attention(
             )
         )
     weight_matrix = sympy.ImmutableMatrix(weights)
-    steps.append(Note("rows_sum_to_one", {}))
+    real = all(exact(s).is_extended_real for line in current for s in line)
+    steps.append(Note("rows_sum_to_one" if real else "rows_sum_to_one_complex", {}))
     steps.append(
         Chain(weights_node, (Link("entries", _grid(weights)),), approximate(weight_matrix, places))
     )

@@ -8,6 +8,7 @@ from typing import Any
 import sympy
 from sympy.core.evalf import PrecisionExhausted
 
+from linsteps.derivation.arithmetic import PairSum, Product, Sum, ValueSum
 from linsteps.derivation.decimals import (
     LARGE,
     MAX_PLACES,
@@ -19,18 +20,10 @@ from linsteps.derivation.decimals import (
     rounded,
     sympy_text,
 )
-from linsteps.derivation.notation import (
-    Grid,
-    Name,
-    Node,
-    PairSum,
-    Product,
-    Shape,
-    Sum,
-    Value,
-    ValueSum,
-)
+from linsteps.derivation.matrices import Grid, Shape
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import Operand
+from linsteps.derivation.values import Name, Value
 from linsteps.errors import UsageError
 
 SUMMARY_TERMS = 8

@@ -6,19 +6,9 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Angle,
-    Call,
-    Degrees,
-    Dot,
-    Node,
-    Norm,
-    Power,
-    Product,
-    Quotient,
-    Root,
-    Value,
-)
+from linsteps.derivation.arithmetic import Call, Degrees, Power, Product, Quotient, Root
+from linsteps.derivation.matrices import Angle, Dot, Norm
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -31,40 +21,21 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Value
 from linsteps.errors import UndefinedError, UsageError
 from linsteps.ops import general as general_forms
 from linsteps.ops.common import (
     DEFAULT_PLACES,
-    add,
     approximate,
     changes,
     entries,
     entry_names,
-    exact,
-    multiply,
     settings_of,
-    sum_changes,
     sum_node,
 )
-from linsteps.ops.products import check_lengths, dot_chain, is_generic
-
-
-def norm_chain(a: Operand, full: bool, inline: bool) -> tuple[Chain, Any]:
-    """Return the chain ‖a‖ = √(1² + 2²) = √(1 + 4) = √5 and the norm's exact value."""
-    x = entries(a)
-    squares = [multiply(v, v) for v in x]
-    total = exact(add(squares))
-    value = sympy.sqrt(total)
-    links = []
-    if not is_generic(a):
-        links.append(Link("substitute", Root(sum_node([Power(Value(v), 2) for v in x], full))))
-    if any(isinstance(v, int) or changes(sympy.Pow(v, 2, evaluate=False), v**2) for v in x):
-        links.append(Link("square", Root(sum_node([Value(s) for s in squares], full))))
-    if sum_changes(squares, total):
-        links.append(Link("sum", Root(Value(total))))
-    if changes(sympy.Pow(total, sympy.S.Half, evaluate=False), value):
-        links.append(Link("simplify", Value(value)))
-    return Chain(Norm(a.node()), tuple(links), inline=inline), value
+from linsteps.ops.divisors import is_zero_vector, pair_conditions, zero_status
+from linsteps.ops.similarity import cos_pairwise
+from linsteps.ops.vector_chains import check_lengths, dot_chain, norm_chain
 
 
 def norm(
@@ -119,13 +90,15 @@ def _cos_steps(u: Operand, v: Operand, places: int, full: bool) -> tuple[list[An
     dot_part, dot_value = dot_chain(u, v, full, inline=True)
     norm_a, value_a = norm_chain(u, full, inline=True)
     norm_b, value_b = norm_chain(v, full, inline=True)
-    for operand, value in ((u, value_a), (v, value_b)):
-        if value == 0:
-            raise UndefinedError("zero_vector", operand=operand.name)
+    squared_a, squared_b = value_a**2, value_b**2
+    for operand, squared in ((u, squared_a), (v, squared_b)):
+        if zero_status(squared) == "zero":
+            key = "zero_vector" if is_zero_vector(operand) else "zero_norm"
+            raise UndefinedError(key, operand=operand.name, a=u.name, b=v.name)
     steps: list[Any] = [
         Rule(Call("cos", theta), (formula,)),
         Condition("same_length", {"n": u.length}),
-        Condition("nonzero", {"a": u.name, "b": v.name}),
+        *pair_conditions(u, v, squared_a, squared_b),
         *(chain for chain in (dot_part, norm_a, norm_b) if chain.links),
     ]
     substituted = Quotient(Value(dot_value), Product((Value(value_a), Value(value_b))))
@@ -158,8 +131,6 @@ def cos(
     if pairwise or b is None:
         if not pairwise or b is not None:
             raise UsageError("cos_operands")
-        from linsteps.ops.similarity import cos_pairwise
-
         return cos_pairwise(a, places=places, full=full)
     if general_forms.is_symbolic_dim(dim):
         return general_forms.cos(a, b, str(dim))

@@ -6,19 +6,10 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Conjugate,
-    Dot,
-    InnerProduct,
-    Modulus,
-    Name,
-    PairSum,
-    Power,
-    Product,
-    SymbolicSum,
-    Value,
-    ValueSum,
-)
+from linsteps.derivation.arithmetic import PairSum, Power, Product, ValueSum
+from linsteps.derivation.complex_numbers import Conjugate, InnerProduct, Modulus
+from linsteps.derivation.general_forms import SymbolicSum
+from linsteps.derivation.matrices import Dot
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -30,6 +21,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Name, Value
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_TERMS,
@@ -41,7 +33,7 @@ from linsteps.ops.common import (
     needs_approximation,
     settings_of,
 )
-from linsteps.ops.products import check_lengths, dot_chain
+from linsteps.ops.vector_chains import check_lengths, dot_chain
 
 
 def _approximate(value: Any, places: int) -> Any:

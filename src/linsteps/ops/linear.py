@@ -7,21 +7,10 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Dot,
-    Grid,
-    Indexed,
-    MatProduct,
-    Node,
-    Product,
-    Shape,
-    Sum,
-    SumOver,
-    Transpose,
-    Value,
-    ValueSum,
-    VectorSum,
-)
+from linsteps.derivation.arithmetic import Product, Sum, ValueSum
+from linsteps.derivation.general_forms import SumOver
+from linsteps.derivation.matrices import Dot, Grid, Indexed, MatProduct, Shape, Transpose, VectorSum
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -34,6 +23,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Value
 from linsteps.errors import ShapeError
 from linsteps.ops.common import (
     DEFAULT_PLACES,

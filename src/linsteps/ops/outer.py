@@ -6,16 +6,9 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import (
-    Grid,
-    Indexed,
-    MatProduct,
-    Node,
-    Product,
-    Shape,
-    Transpose,
-    Value,
-)
+from linsteps.derivation.arithmetic import Product
+from linsteps.derivation.matrices import Grid, Indexed, MatProduct, Shape, Transpose
+from linsteps.derivation.node import Node
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -27,6 +20,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.values import Value
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_ENTRIES,

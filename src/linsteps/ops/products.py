@@ -7,7 +7,8 @@ from typing import Any
 
 import sympy
 
-from linsteps.derivation.notation import Dot, Grid, Hadamard, Indexed, Name, Product, Value
+from linsteps.derivation.arithmetic import Product
+from linsteps.derivation.matrices import Dot, Grid, Hadamard, Indexed
 from linsteps.derivation.operands import as_vector, to_operand
 from linsteps.derivation.steps import (
     Chain,
@@ -16,65 +17,25 @@ from linsteps.derivation.steps import (
     Heading,
     Link,
     Note,
-    Operand,
     Result,
     Rule,
 )
-from linsteps.errors import ShapeError
+from linsteps.derivation.tensor_operands import is_tensor_input, is_tensor_shape
+from linsteps.derivation.values import Value
 from linsteps.ops import general as general_forms
+from linsteps.ops.broadcast import elementwise, hadamard_shape_error
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_ENTRIES,
-    add,
     approximate,
-    entries,
-    entry_names,
     exact,
     multiply,
-    pair_sum,
     plain,
-    products_change,
     settings_of,
     shape_node,
-    sum_changes,
-    value_sum,
 )
-
-
-def dot_chain(a: Operand, b: Operand, full: bool, inline: bool) -> tuple[Chain, Any]:
-    """Return the chain a·b = substitution = products = sum, and the sum's value."""
-    x, y = entries(a), entries(b)
-    products = [multiply(p, q) for p, q in zip(x, y, strict=True)]
-    total = add(products)
-    links = []
-    if not (is_generic(a) and is_generic(b)):
-        values = [Value(p) for p in x], [Value(q) for q in y]
-        links.append(Link("substitute", pair_sum(*values, full)))
-    if products_change(x, y):
-        links.append(Link("multiply", value_sum(products, full)))
-    if sum_changes(products, total):
-        links.append(Link("sum", Value(total)))
-    return Chain(Dot(a.node(), b.node()), tuple(links), inline=inline), exact(total)
-
-
-def is_generic(operand: Operand) -> bool:
-    """Return True when every entry is the symbol its name would be (a₁, a₂, …)."""
-    names = entry_names(operand, entries(operand))
-    return all(n.value == Name(n.name, None, n.indices).evaluate() for n in names)
-
-
-def check_lengths(a: Operand, b: Operand, operation: str) -> None:
-    """Raise ShapeError unless both vectors have the same number of entries."""
-    if a.length != b.length:
-        raise ShapeError(
-            "vector_lengths", operation=operation, a=a.name, b=b.name, n=a.length, m=b.length
-        )
-
-
-def dot_rule(a: Operand, b: Operand, full: bool) -> Rule:
-    """Return the rule a·b = a₁b₁ + a₂b₂ + … with the operands' entry names."""
-    names = entry_names(a, entries(a)), entry_names(b, entries(b))
-    return Rule(Dot(a.node(), b.node()), (pair_sum(*names, full),))
+from linsteps.ops.inner import inner
+from linsteps.ops.vector_chains import check_lengths, dot_chain, dot_rule
 
 
 def dot(
@@ -92,8 +53,6 @@ def dot(
     ⟨a, b⟩ = Σ aᵢ·conj(bᵢ) is explained instead.
     """
     if complex:
-        from linsteps.ops.inner import inner
-
         return inner(a, b, dim=dim, places=places, full=full)
     if general_forms.is_symbolic_dim(dim):
         return general_forms.dot(a, b, str(dim))
@@ -121,23 +80,25 @@ def hadamard(
     shape: str | tuple[int, int] | None = None,
     places: int = DEFAULT_PLACES,
     full: bool = False,
+    broadcast: bool = False,
 ) -> Derivation:
-    """Explain the element-wise product (A∘B)ᵢⱼ = AᵢⱼBᵢⱼ: no sum, the shape kept."""
+    """Explain the element-wise product (A∘B)ᵢⱼ = AᵢⱼBᵢⱼ: no sum, the shape kept.
+
+    With ``broadcast`` (or operands of rank 3 or more) it is NumPy's ``a * b``: see
+    :func:`linsteps.ops.broadcast.elementwise`.
+    """
+    if broadcast or any(map(is_tensor_input, (a, b))) or is_tensor_shape(shape):
+        return elementwise(a, b, broadcast=broadcast, shape=shape, places=places, full=full)
     if general_forms.is_symbolic_dim(dim) or general_forms.is_symbolic_shape(shape):
         symbolic_dim = str(dim) if general_forms.is_symbolic_dim(dim) else None
         return general_forms.hadamard(a, b, symbolic_dim, None if symbolic_dim else str(shape))
     left = to_operand(a, "A", dim=dim, shape=shape)
     right = to_operand(b, "B", dim=dim, shape=shape)
-    if left.layout == "vector" and right.layout == "vector":
-        left, right = replace(left, name="a"), replace(right, name="b")
+    if left.layout == "vector" and right.layout == "vector":  # vectors: a, b unless named
+        left = replace(left, name="a" if left.name == "A" else left.name)
+        right = replace(right, name="b" if right.name == "B" else right.name)
     if left.shape != right.shape:
-        raise ShapeError(
-            "hadamard_shapes",
-            a=left.name,
-            b=right.name,
-            shape_a="×".join(map(str, left.shape)),
-            shape_b="×".join(map(str, right.shape)),
-        )
+        raise hadamard_shape_error(left, right)
     rows, cols = left.shape
     lhs = Hadamard(left.node(), right.node())
     x = [[plain(v) for v in row] for row in left.value.tolist()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from linsteps.derivation.notation import Indexed, Shape, Transpose
+from linsteps.derivation.matrices import Indexed, Shape, Transpose
 from linsteps.derivation.operands import to_operand
 from linsteps.derivation.steps import (
     Chain,

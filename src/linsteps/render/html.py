@@ -13,7 +13,6 @@ from typing import Any
 
 from linsteps.derivation.steps import Derivation
 from linsteps.i18n import translate
-from linsteps.render.formatter import TextFormatter
 from linsteps.render.layout import (
     Block,
     LayoutBuilder,
@@ -22,8 +21,9 @@ from linsteps.render.layout import (
     checked_drawing,
     picture_alt,
 )
-from linsteps.render.mathml import MathMLFormatter
+from linsteps.render.mathml_formatter import MathMLFormatter
 from linsteps.render.settings import resolve
+from linsteps.render.text_formatter import TextFormatter
 
 # Everything the HTML renderer can be told, with its default.
 _default_settings: dict[str, Any] = {

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from linsteps.derivation.decimals import sympy_text
-from linsteps.derivation.notation import Node
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import (
     Chain,
     Condition,
@@ -22,7 +22,8 @@ from linsteps.derivation.steps import (
     Step,
 )
 from linsteps.i18n import translate
-from linsteps.render.formatter import LatexFormatter, TextFormatter
+from linsteps.render.latex_formatter import LatexFormatter
+from linsteps.render.text_formatter import TextFormatter
 
 SCHEMA_VERSION = 1
 
@@ -95,7 +96,7 @@ class JsonBuilder:
 
     def build(self) -> dict[str, Any]:
         """Return the whole contract."""
-        from linsteps.derivation.notation import Value
+        from linsteps.derivation.values import Value
 
         derivation = self.derivation
         result = derivation.result

@@ -12,10 +12,12 @@ import re
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from linsteps.derivation.notation import Hadamard, Name
+from linsteps.derivation.matrices import Hadamard
 from linsteps.derivation.steps import Derivation
+from linsteps.derivation.values import Name
 from linsteps.i18n import translate
-from linsteps.render.formatter import ATOM, LatexFormatter
+from linsteps.render.formatter import ATOM
+from linsteps.render.latex_formatter import LatexFormatter
 from linsteps.render.layout import Block, LayoutBuilder, Row, Span
 from linsteps.render.printing import GREEK
 from linsteps.render.settings import resolve

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
-from linsteps.derivation.notation import Grid, Node, Value
+from linsteps.derivation.matrices import Grid
+from linsteps.derivation.node import Node
 from linsteps.derivation.picture import Drawing
 from linsteps.derivation.steps import (
     Chain,
@@ -27,6 +28,7 @@ from linsteps.derivation.steps import (
     Rule,
     Step,
 )
+from linsteps.derivation.values import Value
 from linsteps.errors import UsageError
 from linsteps.i18n import catalog, translate
 from linsteps.render.formatter import NodeFormatter

@@ -5,7 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from linsteps.derivation.notation import Grid, Node
+from linsteps.derivation.matrices import Grid
+from linsteps.derivation.node import Node
 from linsteps.derivation.steps import (
     Chain,
     Condition,
@@ -17,7 +18,7 @@ from linsteps.derivation.steps import (
     Step,
 )
 from linsteps.i18n import translate
-from linsteps.render.formatter import TextFormatter
+from linsteps.render.text_formatter import TextFormatter
 
 BOLD, DIM, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[0m"
 
@@ -88,8 +89,9 @@ class TextRenderer:
         """Return the lines of one step."""
         if isinstance(step, Heading):
             params: dict[str, Any] = {"expr": step.expression}
-            if step.operation == "angle":
-                params |= {"a": self.derivation.inputs[0].name, "b": self.derivation.inputs[1].name}
+            inputs = self.derivation.inputs
+            if inputs:
+                params |= {"a": inputs[0].name, "b": inputs[-1].name}
             return [self.paint(self.t("title." + step.operation, **params), BOLD)]
         if isinstance(step, Rule):
             self.previous = step.lhs

@@ -20,9 +20,12 @@ MESSAGES: dict[str, str] = {
     # shape questions
     "diagnosis.wrong_shape.missing": "{expression}: no answer; give its shape, “scalar” or “undefined”.",
     "diagnosis.wrong_shape.part": "{expression} is {expected}, not {answer}.",
+    "diagnosis.wrong_shape.part_scalar": "{expression} is a scalar, not {answer}.",
+    "diagnosis.wrong_shape.part_not_scalar": "{expression} is {expected}, not a scalar.",
     "diagnosis.wrong_shape.part_swapped": "{expression} is {expected}, not {answer}: the rows come from the left factor and the columns from the right.",
     "diagnosis.not_defined.part_value": "{expression} is undefined: {reason}.",
     "diagnosis.not_defined.part_defined": "{expression} is defined: it is {shape}.",
+    "diagnosis.not_defined.part_defined_scalar": "{expression} is defined: it is a scalar.",
     "error.shape_answer_empty": "answer: the answer is empty; write each part with its shape, as in {example}",
     "error.shape_answer_part": "answer: {text!r} at column {column} is not a part such as AB: 2x3; write NAME: SHAPE, separated by commas",
     "error.shape_answer_name": "answer: {name!r} at column {column} is not asked; the parts are {choices}",

@@ -1,0 +1,27 @@
+"""English messages of quizzes for learning platforms (Moodle, GIFT, QTI, Canvas)."""
+
+MESSAGES: dict[str, str] = {
+    "lms.quiz_title": "Linear algebra quiz (seed {seed})",
+    "lms.category": "linsteps quiz, seed {seed}",
+    "lms.how.exact": "Type the answer as a number (a fraction as its decimal, e.g. 0.25).",
+    "lms.how.approx": "Type the answer as a decimal number; a value that is not a short decimal (such as √2 or 1/3) is accepted within {percent} % of the result.",
+    "lms.how.exact_entries": "Type each entry of the result as a number in its box (a fraction as its decimal, e.g. 0.25).",
+    "lms.how.approx_entries": "Type each entry of the result as a decimal number in its box; an entry that is not a short decimal (such as √2 or 1/3) is accepted within {percent} % of it.",
+    "lms.how.text": "Type the answer in the input syntax (for example 2*x + 1 or [1, 2]), or “undefined” if the result does not exist.",
+    "lms.how.shapes": "For each expression, type its shape as rows x columns (for example 2x3), “scalar”, or “undefined”.",
+    "lms.entry": "Entry {label} of the result:",
+    "lms.part": "Shape of {expr}:",
+    "lms.correct": "Correct.",
+    "lms.incorrect": "Not correct: the result is {answer}.",
+    "lms.if_answered": "If you answered {value}: {feedback}",
+    "lms.mistakes": "Mistakes the checker recognises:",
+    "lms.other_answer": "any other answer",
+    "lms.note.gift": "GIFT cannot express everything linsteps exports to Moodle XML and QTI:",
+    "lms.note.gift_entries": "GIFT has no question with several boxes, so each entry of a vector or matrix result (and each part of a shape question) is a question of its own, titled by the problem and the entry.",
+    "lms.note.gift_whole": "GIFT grades each box alone, so a wrong answer the checker recognises across all entries (such as a transposed product) is given as feedback on each entry it changes.",
+    "lms.note.gift_symbols": "Answers with symbols are short-answer questions matched as text: other equal forms are not recognised; grade them with linsteps check or grade.",
+    "lms.note.canvas": "Canvas Classic Quizzes take every numerical answer as a correct one, so the wrong answers the checker recognises are listed in the feedback for an incorrect answer.",
+    "error.quiz_needs_out": "--format {fmt} writes a zip package: give --out FILE.zip",
+    "error.quiz_roster_needs_out": "--format {fmt} with --roster writes every student's variant into one file: give --out FILE",
+    "error.quiz_roster_one_file": "--format {fmt} puts every student's variant into the one file --out: leave out --out-dir",
+}

@@ -1,0 +1,27 @@
+"""学习平台测验（Moodle、GIFT、QTI、Canvas）的中文消息。"""
+
+MESSAGES: dict[str, str] = {
+    "lms.quiz_title": "线性代数测验（种子 {seed}）",
+    "lms.category": "linsteps 测验，种子 {seed}",
+    "lms.how.exact": "请以数字作答（分数写成小数，例如 0.25）。",
+    "lms.how.approx": "请以小数作答；不是有限短小数的值（如 √2 或 1/3）与结果相差在 {percent} % 以内即算正确。",
+    "lms.how.exact_entries": "请在每个空格中填入结果的对应元素（分数写成小数，例如 0.25）。",
+    "lms.how.approx_entries": "请在每个空格中以小数填入结果的对应元素；不是有限短小数的元素（如 √2 或 1/3）与其相差在 {percent} % 以内即算正确。",
+    "lms.how.text": "请按输入语法作答（例如 2*x + 1 或 [1, 2]）；如果结果不存在，请回答“未定义”。",
+    "lms.how.shapes": "请写出每个表达式的形状：行数 x 列数（例如 2x3）、“标量”或“未定义”。",
+    "lms.entry": "结果的第 {label} 个元素：",
+    "lms.part": "{expr} 的形状：",
+    "lms.correct": "正确。",
+    "lms.incorrect": "不正确：结果是 {answer}。",
+    "lms.if_answered": "如果你的答案是 {value}：{feedback}",
+    "lms.mistakes": "检查器能识别的错误：",
+    "lms.other_answer": "其他答案",
+    "lms.note.gift": "GIFT 无法表达 linsteps 导出到 Moodle XML 和 QTI 的全部内容：",
+    "lms.note.gift_entries": "GIFT 没有含多个空格的题型，所以向量或矩阵结果的每个元素（以及形状题的每个部分）各自成为一道题，标题注明题号和元素位置。",
+    "lms.note.gift_whole": "GIFT 逐个空格评分，所以检查器在整个答案上识别的错误（例如转置了的乘积）会作为反馈出现在它所改变的每个元素上。",
+    "lms.note.gift_symbols": "含符号的答案是按文本匹配的简答题：其他相等的写法无法识别；请用 linsteps check 或 grade 评分。",
+    "lms.note.canvas": "Canvas 经典测验把每个数值答案都当作正确答案，所以检查器能识别的错误答案列在答错时的反馈中。",
+    "error.quiz_needs_out": "--format {fmt} 生成 zip 包：请给出 --out FILE.zip",
+    "error.quiz_roster_needs_out": "--format {fmt} 配合 --roster 时把每个学生的题目写进同一个文件：请给出 --out FILE",
+    "error.quiz_roster_one_file": "--format {fmt} 把每个学生的题目写进 --out 指定的一个文件：请去掉 --out-dir",
+}

@@ -1,0 +1,70 @@
+"""The question of each problem: a catalog key, its parameters as notation nodes, the operands."""
+
+from __future__ import annotations
+
+from linsteps.derivation.arithmetic import Call, Quotient, Root
+from linsteps.derivation.matrices import (
+    Angle,
+    Dot,
+    Hadamard,
+    MatProduct,
+    Norm,
+    Projection,
+    Softmax,
+    Transpose,
+    VectorSum,
+)
+from linsteps.derivation.node import Node
+from linsteps.derivation.values import Value
+from linsteps.practice.sheet import Solved
+
+
+def statement(solved: Solved) -> tuple[str, dict[str, Node], list[tuple[Node, Node]]]:
+    """Return a problem's question: its message key, its parameters and the given operands."""
+    ops = solved.operands
+    names = [op.node() for op in ops]
+    givens: list[tuple[Node, Node]] = [(op.node(), Value(op.value)) for op in ops]
+    operation = solved.problem.operation
+    params: dict[str, Node]
+    if solved.row is not None:
+        return "worksheet.ask.products", {"expr": solved.row.notation}, givens
+    if operation == "shapes":
+        params = {
+            key: part.node
+            for key, part in zip(("ab", "ba", "hadamard", "dot"), solved.parts, strict=True)
+        }
+    elif operation == "norm":
+        params = {"expr": Norm(names[0])}
+    elif operation in ("cos", "angle"):
+        theta = Angle(names[0], names[1])
+        expr: Node = Call("cos", theta) if operation == "cos" else theta
+        params = {"expr": expr, "a": names[0], "b": names[1]}
+    elif operation in _LAYERS:
+        params = {"expr": _LAYERS[operation](solved, names)}
+    else:
+        kinds = {"dot": Dot, "hadamard": Hadamard, "matmul": MatProduct}
+        params = {"expr": kinds[operation](names[0], names[1])}
+    return "worksheet.ask." + operation, params, givens
+
+
+def _linear(solved: Solved, names: list[Node]) -> Node:
+    """Wx + b, or XWᵀ + b for a batch (one sample per row)."""
+    batch = solved.operands[1].layout == "matrix"
+    product = MatProduct(names[1], Transpose(names[0])) if batch else MatProduct(*names[:2])
+    return VectorSum(product, names[2], broadcast=batch) if len(names) > 2 else product
+
+
+def _attention(solved: Solved, names: list[Node]) -> Node:
+    """softmax(QKᵀ/√d_k)·V with d_k, the width of Q, as a number."""
+    width = solved.operands[0].shape[1]
+    scores = Quotient(MatProduct(names[0], Transpose(names[1])), Root(Value(width)))
+    weights = Softmax(scores)
+    return MatProduct(weights, names[2]) if len(names) > 2 else weights
+
+
+_LAYERS = {
+    "outer": lambda solved, names: MatProduct(names[0], Transpose(names[1])),
+    "project": lambda solved, names: Projection(names[0], names[1]),
+    "linear": _linear,
+    "attention": _attention,
+}

@@ -1,0 +1,218 @@
+"""LaTeX (amsmath) notation: ``a \\cdot b``, ``\\lVert a \\rVert``, ``\\sqrt{14}``, ``bmatrix``.
+
+Values go to the single-expression printer :func:`~linsteps.render.printing.format_latex`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from string import Formatter
+from typing import Any, ClassVar
+
+from linsteps.derivation.arithmetic import Call, Degrees, Exp, Power, Product, Quotient, Root, Sum
+from linsteps.derivation.complex_numbers import Conjugate, InnerProduct, Modulus
+from linsteps.derivation.general_forms import ElidedSum, Entry, SumOver, SymbolicSum
+from linsteps.derivation.matrices import (
+    Angle,
+    Dot,
+    Grid,
+    Hadamard,
+    Indexed,
+    Masked,
+    MatProduct,
+    Norm,
+    Projection,
+    Scale,
+    Shape,
+    Similarity,
+    Slice,
+    Softmax,
+    Transpose,
+    VectorSum,
+)
+from linsteps.derivation.values import Name, Value
+from linsteps.i18n import catalog
+from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
+from linsteps.render.printing import format_latex, index_text, integer_latex, symbol_latex
+from linsteps.render.tensor_notation import TensorLatex
+
+MAX_MATRIX_COLUMNS = 10
+
+
+@lru_cache(maxsize=65536)
+def _latex_value(value: Any, decimal: bool, places: int) -> str:
+    return format_latex(value, decimal=decimal, places=places)
+
+
+def translate_template(lang: str, axis: str) -> str:
+    """Return the unformatted template naming a row or column: ``row {index} of {name}``."""
+    table = catalog(lang)
+    return table.get(f"notation.{axis}") or catalog("en")[f"notation.{axis}"]
+
+
+class LatexFormatter(NodeFormatter, TensorLatex):
+    """LaTeX (amsmath) notation: ``a \\cdot b``, ``\\lVert a \\rVert``, ``\\sqrt{14}``."""
+
+    symbols: ClassVar[dict[str, str]] = {
+        "plus": "+",
+        "minus": "-",
+        "pair": " \\cdot ",
+        "juxtapose": "",
+        "cdots": "\\cdots",
+        "dot": "\\cdot",
+        "circ": "\\circ",
+        "theta": "\\theta",
+        "times": "\\times",
+        "eq": "=",
+        "approx": "\\approx",
+    }
+
+    def name(self, text: str) -> str:
+        return symbol_latex(text)
+
+    def paren(self, text: str) -> str:
+        return f"\\left({text}\\right)"
+
+    def _format_Value(self, node: Value) -> str:
+        value = node.value
+        if isinstance(value, int):
+            return integer_latex(value, self.decimal)
+        if getattr(value, "is_Matrix", False) and hasattr(value, "tolist"):
+            return self._matrix(
+                [
+                    [_latex_value(x, self.decimal, self.places) for x in row]
+                    for row in value.tolist()
+                ]
+            )
+        return _latex_value(value, self.decimal, self.places)
+
+    def _matrix(self, rows: list[list[str]]) -> str:
+        body = " \\\\ ".join(" & ".join(row) for row in rows)
+        columns = max((len(row) for row in rows), default=0)
+        if columns > MAX_MATRIX_COLUMNS:
+            # amsmath's bmatrix holds at most 10 columns; an array holds any number.
+            spec = "c" * columns
+            return f"\\left[\\begin{{array}}{{{spec}}} {body} \\end{{array}}\\right]"
+        return f"\\begin{{bmatrix}} {body} \\end{{bmatrix}}"
+
+    def _format_Name(self, node: Name) -> str:
+        base = symbol_latex(node.name)
+        return f"{base}_{{{index_text(node.indices)}}}" if node.indices else base
+
+    def _format_Sum(self, node: Sum) -> str:
+        return self.join_sum(node)
+
+    def _format_Product(self, node: Product) -> str:
+        sep = " " if self.juxtaposed(node.factors) else " \\cdot "
+        return sep.join(self.wrap(f, PRODUCT + 1) for f in node.factors)
+
+    def _format_Quotient(self, node: Quotient) -> str:
+        return f"\\frac{{{self.format(node.numerator)}}}{{{self.format(node.denominator)}}}"
+
+    def _format_Power(self, node: Power) -> str:
+        return f"{self.wrap(node.base, ATOM)}^{{{node.exponent}}}"
+
+    def _format_Root(self, node: Root) -> str:
+        return f"\\sqrt{{{self.format(node.radicand)}}}"
+
+    def _format_Call(self, node: Call) -> str:
+        inner = self.format(node.argument)
+        if isinstance(node.argument, Angle | Name):
+            return f"\\{node.function} {inner}"
+        return f"\\{node.function}\\left({inner}\\right)"
+
+    def _format_Degrees(self, node: Degrees) -> str:
+        return self.wrap(node.degrees, ATOM) + "^{\\circ}"
+
+    def _format_Grid(self, node: Grid) -> str:
+        if node.layout == "vector":
+            return self._matrix([[self.format(e)] for row in node.rows for e in row])
+        return self._matrix([[self.format(e) for e in row] for row in node.rows])
+
+    def _format_Dot(self, node: Dot) -> str:
+        return f"{self.wrap(node.left, ATOM)} \\cdot {self.wrap(node.right, ATOM)}"
+
+    def _format_Hadamard(self, node: Hadamard) -> str:
+        return f"{self.wrap(node.left, ATOM)} \\circ {self.wrap(node.right, ATOM)}"
+
+    def _format_MatProduct(self, node: MatProduct) -> str:
+        return f"{self.wrap(node.left, ATOM)}{self.wrap(node.right, ATOM)}"
+
+    def _format_Norm(self, node: Norm) -> str:
+        return f"\\lVert {self.format(node.argument)} \\rVert"
+
+    def _format_Transpose(self, node: Transpose) -> str:
+        return f"{self.wrap(node.argument, ATOM)}^{{\\mathsf{{T}}}}"
+
+    def _format_Angle(self, node: Angle) -> str:
+        return "\\theta"
+
+    def _format_Indexed(self, node: Indexed) -> str:
+        base = symbol_latex(node.label) if node.label else self.indexed_base(node.base)
+        return f"{base}_{{{index_text(node.indices)}}}"
+
+    def _format_Slice(self, node: Slice) -> str:
+        # Words in \text{}, the index and name in math mode between them: no $ inside math,
+        # so the same LaTeX works in documents, in Markdown $…$ and with KaTeX or MathJax.
+        values = {"index": str(node.index), "name": self.format(node.base)}
+        pieces = []
+        for literal, field, _, _ in Formatter().parse(translate_template(self.lang, node.axis)):
+            if literal:
+                pieces.append(f"\\text{{{literal}}}")
+            if field:
+                pieces.append(values[field])
+        return "\\left(" + "".join(pieces) + "\\right)"
+
+    def _format_SumOver(self, node: SumOver) -> str:
+        return (
+            f"\\sum_{{{node.index}={node.lower}}}^{{{node.upper}}} {self.wrap(node.body, PRODUCT)}"
+        )
+
+    def _format_Shape(self, node: Shape) -> str:
+        return f"{node.rows} \\times {node.cols}"
+
+    # general forms and the operations built on them -------------------------------------------
+    def _format_Entry(self, node: Entry) -> str:
+        return f"{symbol_latex(node.base)}_{{{index_text(node.indices)}}}"
+
+    def _format_SymbolicSum(self, node: SymbolicSum) -> str:
+        bounds = f"_{{{node.index}={node.lower}}}^{{{node.upper}}}"
+        return f"\\sum{bounds} {self.wrap(node.body, PRODUCT)}"
+
+    def _format_ElidedSum(self, node: ElidedSum) -> str:
+        terms = [self.term(t) for t in node.terms]
+        if node.elide:
+            terms = [*terms[:-1], (False, self.symbols["cdots"]), terms[-1]]
+        return self.join_terms(terms, False)
+
+    def _format_Conjugate(self, node: Conjugate) -> str:
+        return f"\\overline{{{self.format(node.argument)}}}"
+
+    def _format_Modulus(self, node: Modulus) -> str:
+        return f"\\lvert {self.format(node.argument)} \\rvert"
+
+    def _format_InnerProduct(self, node: InnerProduct) -> str:
+        return f"\\langle {self.format(node.left)}, {self.format(node.right)} \\rangle"
+
+    def _format_Scale(self, node: Scale) -> str:
+        return f"{self.wrap(node.factor, ATOM)} \\, {self.wrap(node.argument, ATOM)}"
+
+    def _format_VectorSum(self, node: VectorSum) -> str:
+        sign = self.symbols["minus"] if node.minus else self.symbols["plus"]
+        return f"{self.format(node.left)} {sign} {self.wrap(node.right, SUM + 1)}"
+
+    def _format_Projection(self, node: Projection) -> str:
+        onto, vector = self.format(node.onto), self.wrap(node.vector, ATOM)
+        return f"\\operatorname{{proj}}_{{{onto}}} {vector}"
+
+    def _format_Similarity(self, node: Similarity) -> str:
+        return "S"
+
+    def _format_Exp(self, node: Exp) -> str:
+        return f"e^{{{self.format(node.argument)}}}"
+
+    def _format_Softmax(self, node: Softmax) -> str:
+        return f"\\operatorname{{softmax}}\\left({self.format(node.argument)}\\right)"
+
+    def _format_Masked(self, node: Masked) -> str:
+        return f"\\operatorname{{mask}}\\left({self.format(node.argument)}\\right)"
