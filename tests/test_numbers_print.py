@@ -11,6 +11,7 @@ import json
 import re
 import xml.etree.ElementTree as ElementTree
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,8 +25,10 @@ from linsteps.cli.main import app
 from linsteps.derivation.decimals import sympy_text
 from linsteps.errors import UsageError
 from linsteps.ops.common import decimal_approximation, needs_approximation
+from linsteps.render.latex import PREAMBLE_EN
 from linsteps.render.mathml import _fast_mathml, _printed_mathml, format_mathml
 from linsteps.render.printing import format_latex, format_text
+from tests.consumers import compile_tex, katex_failures, markdown_math
 
 FORMATS = ("text", "json", "latex", "markdown", "html")
 LANGS = ("en", "zh")
@@ -305,3 +308,24 @@ def test_mathml_of_decimals_is_the_printers_and_well_formed(value: sympy.Rationa
     fast = _fast_mathml(value, True)
     assert fast == _printed_mathml(value, True)
     ElementTree.fromstring(f"<math>{fast}</math>")
+
+
+# real consumers -------------------------------------------------------------------------
+def test_hostile_numbers_compile_with_pdflatex(tmp_path: Path) -> None:
+    parts = [PREAMBLE_EN]
+    for name in sorted(HOSTILE):
+        if name != "past-python-str-limit":  # a 6001-digit line: TeX cannot break it
+            parts.extend([f"\\section*{{{name}}}\n", cli(name, "latex", "en")])
+    compile_tex("pdflatex", "\n".join([*parts, "\\end{document}\n"]), tmp_path)
+
+
+def test_hostile_numbers_render_with_katex() -> None:
+    spans = [
+        {"where": f"{name}.{lang}", "tex": tex, "display": display}
+        for name in sorted(HOSTILE)
+        for lang in LANGS
+        for tex, display in markdown_math(cli(name, "markdown", lang))
+    ]
+    report = katex_failures(spans)
+    assert report["checked"] == len(spans) > 100
+    assert report["failures"] == [], report["failures"][:5]

@@ -38,6 +38,7 @@ def nested(operand: Operand, column: bool = False) -> str:
     value = operand.value
     if operand.layout == "vector" and not column:
         return "[" + ", ".join(literal(x, operand.decimal) for x in value) + "]"
+
     def written(item: Any) -> str:
         if isinstance(item, list):
             return "[" + ", ".join(written(x) for x in item) + "]"

@@ -104,6 +104,8 @@ class NodeFormatter:
             return SUM
         if getattr(value, "is_Rational", False) and not getattr(value, "is_Integer", True):
             return PRODUCT
+        if type(value).__name__ == "exp":  # printed e^x: a power
+            return POWER
         if getattr(value, "is_Pow", False):
             exponent = value.exp
             return ATOM if exponent.is_Rational and exponent.q == 2 and exponent > 0 else POWER
