@@ -258,7 +258,7 @@ def _reader() -> Any:
 
 
 def sympy_text(value: Any) -> str:
-    """Return ``str(value)`` as SymPy writes it, for any size of integer (``sympify`` reads it).
+    """Return ``str(value)`` as SymPy writes it, for any size of integer (SymPy reads it back).
 
     Python refuses ``str()`` of an integer past 4300 digits; such an integer is written as a
     sum of smaller pieces times powers of ten.
