@@ -171,35 +171,45 @@ def decimal_approximation(value: Any, places: int) -> Any:
     """
     if value.is_Rational:
         return float_of(rounded(int(value.p), int(value.q), places), places)
-    if value.evalf(15).is_real:
-        return float_of(rounded_real(value, places), places)
-    real, imaginary = (exact(part) for part in value.as_real_imag())
+    estimate = _evaluated(value, places + LARGE + WORKING_DIGITS)
+    probe = value.evalf(15) if estimate is None else estimate
+    if not probe.has(sympy.I):
+        return float_of(rounded_real(value, places, estimate), places)
     parts = [
         sympy.S.Zero if part == 0 else decimal_approximation(part, places)
-        for part in (real, imaginary)
+        for part in (exact(part) for part in value.as_real_imag())
     ]
     return parts[0] + sympy.I * parts[1]
 
 
-def rounded_real(value: Any, places: int) -> DecimalForm:
+def _evaluated(value: Any, digits: int) -> Any:
+    """Return ``value`` to ``digits`` significant digits, or None if SymPy cannot tell it from 0.
+
+    Cancellation is followed up to 4000 digits of working precision.
+    """
+    try:
+        return value.evalf(digits, strict=True, maxn=MAX_WORKING_DIGITS)
+    except PrecisionExhausted:
+        return None
+
+
+def rounded_real(value: Any, places: int, estimate: Any = None) -> DecimalForm:
     """Return a real number rounded to ``places`` decimals, decided at enough precision.
 
     The value is evaluated with a bound on its error, at doubling precision, until every
     number within that bound rounds alike (Ziv's strategy); one still too close to a tie at
     4000 digits is rounded as it then reads.  A value SymPy cannot tell from 0 (a zero in a
-    form it does not simplify) reads 0.
+    form it does not simplify) reads 0.  ``estimate`` is the value already evaluated to the
+    first precision, if it was.
     """
     digits = places + LARGE + WORKING_DIGITS
-    estimate = value.evalf(digits)
-    if estimate.is_Float and is_astronomical(estimate):
-        return _rounded_astronomical(value, estimate, places)
+    if estimate is None:
+        estimate = _evaluated(value, digits)
     while True:
-        try:
-            estimate = value.evalf(digits, strict=True)
-        except PrecisionExhausted:  # not told from 0 at this precision
-            estimate = sympy.S.Zero
-        if not estimate.is_Float:
+        if estimate is None or not estimate.is_Float:
             return rounded(0, 1, places)
+        if is_astronomical(estimate):
+            return _rounded_astronomical(value, estimate, places)
         num, den = float_fraction(estimate)
         scale = 10 ** (digits - 2)  # the error is below |estimate|·10^(2 − digits)
         low = rounded(num * scale - abs(num), den * scale, places)
@@ -208,6 +218,7 @@ def rounded_real(value: Any, places: int) -> DecimalForm:
         if digits >= MAX_WORKING_DIGITS:
             return rounded(num, den, places)
         digits = min(2 * digits, MAX_WORKING_DIGITS)
+        estimate = _evaluated(value, digits)
 
 
 def _rounded_astronomical(value: Any, estimate: Any, places: int) -> DecimalForm:
@@ -234,9 +245,9 @@ def float_of(form: DecimalForm, places: int) -> Any:
     whole, _, fraction = form.mantissa.partition(".")
     precision = len(whole) + len(fraction) + 10
     number = sympy.Float(f"{form.signed}e{form.power or 0}", precision)
-    if number.is_zero:
+    if not (whole + fraction).strip("0") or float_form(number, places) == form:
         return number
-    for nudge in (0, 1, -1):  # a decimal on the edge of two styles: step inside it
+    for nudge in (1, -1):  # a decimal on the edge of two styles: step inside it
         candidate = number * (1 + sympy.Rational(nudge, 10 ** (precision - 5)))
         if float_form(candidate, places) == form:
             return candidate
