@@ -167,9 +167,11 @@ def test_every_code_is_tested_with_several_cases() -> None:
     from collections import Counter
 
     from tests.test_checking_forms import FORM_CASES
+    from tests.test_ml_practice import ML_CASES
 
     counts = Counter(c[5] for c in [*CASES, *FORM_CASES] if c[5] is not None)
     counts.update(["softmax_wrong_axis"] * 2)  # tests/test_checking_forms: attention variants
+    counts.update(case[4] for case in ML_CASES)  # einsum, broadcast, codeshapes
     assert set(counts) == set(CODES)
     assert all(count >= 2 for count in counts.values()), counts
 

@@ -28,7 +28,14 @@ from linsteps.ops.common import decimal_approximation, needs_approximation
 from linsteps.render.latex import PREAMBLE_EN
 from linsteps.render.mathml import _fast_mathml, _printed_mathml, format_mathml
 from linsteps.render.printing import format_latex, format_text
-from tests.consumers import compile_tex, katex_failures, markdown_math
+from tests.consumers import (
+    compile_tex,
+    katex_failures,
+    markdown_math,
+    mathjax_failures,
+    mathml_formulas,
+)
+from tests.mathml_core import core_problems
 
 FORMATS = ("text", "json", "latex", "markdown", "html")
 LANGS = ("en", "zh")
@@ -328,4 +335,18 @@ def test_hostile_numbers_render_with_katex() -> None:
     ]
     report = katex_failures(spans)
     assert report["checked"] == len(spans) > 100
+    assert report["failures"] == [], report["failures"][:5]
+
+
+def test_hostile_numbers_are_valid_mathml() -> None:
+    formulas = [
+        formula
+        for name in sorted(HOSTILE)
+        for lang in LANGS
+        for formula in mathml_formulas(cli(name, "html", lang), f"{name}.{lang}")
+    ]
+    assert len(formulas) > 100
+    problems = [(f["where"], p) for f in formulas for p in core_problems(f["mathml"])]
+    assert problems == [], problems[:5]
+    report = mathjax_failures(formulas)
     assert report["failures"] == [], report["failures"][:5]

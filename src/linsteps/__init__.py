@@ -4,8 +4,10 @@
 >>> dot("[1, 2, 3]", "[4, 5, 6]").result
 32
 
-Operations accept strings in the input syntax, (nested) lists or SymPy matrices and return a
-:class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy.
+Operations accept strings in the input syntax, (nested) lists, NumPy arrays, PyTorch tensors or
+SymPy matrices (floats read as the decimals they print as) and return a
+:class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy,
+NumPy or PyTorch.
 """
 
 from __future__ import annotations
@@ -41,21 +43,6 @@ if TYPE_CHECKING:
         transpose,
     )
 
-_LAZY = {
-    "dot",
-    "norm",
-    "cos",
-    "angle",
-    "hadamard",
-    "matmul",
-    "outer",
-    "transpose",
-    "project",
-    "linear",
-    "attention",
-    "einsum",
-}
-
 
 class _Renderers:
     """Formats derivations with render/, imported on first use (importing linsteps stays light).
@@ -79,10 +66,14 @@ _install(_Renderers())
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from linsteps import ops
+    from linsteps.ops import DEFINED_IN, OPERATIONS
 
-        return getattr(ops, name)
+    if name in DEFINED_IN:
+        return OPERATIONS[name]
+    if name == "einsum":
+        from linsteps.ops.einsum import einsum
+
+        return einsum
     if name == "Derivation":
         from linsteps.derivation.steps import Derivation
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from linsteps.assess.expected import OPTIONS, Problem
+from linsteps.assess.mlquestions import ML_OPERATIONS, is_ml
 from linsteps.assess.shapequestions import is_shapes
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.learn.compare import PRODUCT_NAMES
@@ -30,7 +31,7 @@ from linsteps.learn.compare import PRODUCT_NAMES
 VERSION = 1
 MAX_KEY_BYTES = 50_000_000
 _TOP = frozenset({"version", "seed", "options", "problems", "students"})
-_PROBLEM = frozenset({"id", "topic", "operation", "inputs", "options", "answer"})
+_PROBLEM = frozenset({"id", "topic", "operation", "inputs", "options", "answer", "points"})
 _PROBLEM_REQUIRED = ("id", "operation", "inputs", "answer")
 _ANSWER = frozenset({"text", "latex", "sympy", "approx"})
 _STUDENT = frozenset({"seed", "problems"})
@@ -50,6 +51,7 @@ class KeyProblem:
     options: Mapping[str, Any] = field(default_factory=dict)
     topic: str = ""
     answer_text: str = ""
+    points: float = 1.0  # what a correct answer is worth
 
     def problem(self) -> Problem:
         """The problem the checker re-derives."""
@@ -215,8 +217,8 @@ class _Validator:
             raise self.fail("key_type", f"{where}.id", expected="a non-empty string")
         operation = raw["operation"]
         self.expect(operation, str, f"{where}.operation", "a string")
-        if operation not in OPERATIONS and not is_shapes(operation):
-            choices = ", ".join([*OPERATIONS, "shapes"])
+        if operation not in OPERATIONS and not is_shapes(operation) and not is_ml(operation):
+            choices = ", ".join([*OPERATIONS, "shapes", *ML_OPERATIONS])
             raise self.fail("key_operation", f"{where}.operation", name=operation, choices=choices)
         topic = raw.get("topic", operation)
         self.expect(topic, str, f"{where}.topic", "a string")
@@ -231,13 +233,21 @@ class _Validator:
             if not is_shapes(operation):
                 raise self.fail("key_unknown_field", f"{where}.options", name="parts")
             self.parts(options["parts"], len(inputs), f"{where}.options.parts")
-        self.inputs(inputs, options, f"{where}.inputs")
+        if is_ml(operation):
+            self.ml_inputs(operation, inputs, f"{where}.inputs")
+        else:
+            self.inputs(inputs, options, f"{where}.inputs")
         self.fields(raw["answer"], _ANSWER, f"{where}.answer")
         for name, value in raw["answer"].items():
             if value is not None:
                 self.expect(value, str, f"{where}.answer.{name}", "a string")
         text = raw["answer"].get("text") or ""
-        return KeyProblem(problem_id, operation, tuple(inputs), options, topic, text)
+        points = raw.get("points", 1)
+        if isinstance(points, bool) or not isinstance(points, (int, float)) or not points >= 0:
+            raise self.fail("key_type", f"{where}.points", expected="a non-negative number")
+        return KeyProblem(
+            problem_id, operation, tuple(inputs), options, topic, text, float(min(points, 1e6))
+        )
 
     def options(self, raw: Any, where: str) -> dict[str, Any]:
         self.fields(raw, OPTIONS, where)
@@ -297,6 +307,15 @@ class _Validator:
                     raise self.fail(
                         "key_type", f"{spot}.inputs", expected=f"indices 0 to {count - 1}"
                     )
+
+    def ml_inputs(self, operation: str, inputs: list[str], where: str) -> None:
+        """Read the spec, shapes or expression of an einsum, broadcasting or code question."""
+        from linsteps.assess.mlquestions import truth_of
+
+        try:
+            truth_of(Problem(operation, tuple(inputs)))
+        except LinstepsError as error:
+            raise self.fail("key_input", where, message=error) from None
 
     def inputs(self, inputs: list[str], options: Mapping[str, Any], where: str) -> None:
         """Read every input with the parser (bare names stand for generic operands)."""

@@ -28,9 +28,10 @@ _FUNCTIONS = ("arccos", "arcsin", "arctan", "acos", "asin", "atan", "sqrt", "exp
 class Answer:
     """An answer as read: ``kind`` is undefined, scalar, vector or matrix; values exact."""
 
-    kind: Literal["undefined", "scalar", "vector", "matrix", "shapes"]
+    kind: Literal["undefined", "scalar", "vector", "matrix", "shapes", "tensor"]
     value: Any  # ImmutableMatrix (a scalar 1×1, a vector a column), None when undefined,
-    # or for a shape question {part: shape} (see linsteps.assess.shapequestions)
+    # or for a shape question {part: shape} (see linsteps.assess.shapequestions), or for an
+    # einsum, broadcasting or code-shape question {"shape", "product"} (assess.mlquestions)
     decimal: bool = False
     degrees: bool = False
     text: str = ""

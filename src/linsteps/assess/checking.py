@@ -5,7 +5,8 @@
 operands (:mod:`linsteps.assess.answers`), compares them (``linsteps.assess.equivalence``) and,
 when they differ, compares the answer with every plausible wrong answer re-derived from the
 operands (``linsteps.assess.diagnoses``).  Shape questions are checked part by part
-(:mod:`linsteps.assess.shapechecking`).
+(:mod:`linsteps.assess.shapechecking`); einsum, broadcasting and code-shape questions by
+:mod:`linsteps.assess.mlquestions`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from linsteps.assess.answers import Answer, looks_like_decimal_comma, read_answer
 from linsteps.assess.expected import Expected, Problem
+from linsteps.assess.mlquestions import is_ml
 from linsteps.assess.shapechecking import ShapeExpected, judge_shapes, read_shapes_answer
 from linsteps.assess.shapequestions import is_shapes
 from linsteps.assess.verdict import Verdict
@@ -71,6 +73,59 @@ def check_problem(
         return Verdict("unverified", None, expected, params={"seconds": _seconds(time_limit)})
 
 
+def check_rendered(
+    problem: Problem | Expected,
+    answer: str,
+    fmt: str = "text",
+    lang: str = "en",
+    *,
+    explain: bool = False,
+    tolerance: float = DEFAULT_TOLERANCE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    decimal_comma: bool = False,
+) -> tuple[Verdict, str]:
+    """Check ``answer`` and render the verdict (``text`` or ``json``), all within ``time_limit``.
+
+    The echo of how the answer was read and the explanation count against the limit as the
+    check does; past it the verdict is ``unverified``, naming the limit, with no echo.
+    """
+    from linsteps.assess.equivalence import Unverified, can_interrupt
+    from linsteps.assess.equivalence import time_limit as limited
+
+    check_tolerance(tolerance)
+    check_time_limit(time_limit)
+    args = (problem, answer, fmt, lang, explain, Reading(tolerance, time_limit, decimal_comma))
+    try:
+        if time_limit and not can_interrupt():
+            from linsteps.assess.isolation import run_isolated
+
+            done: tuple[Verdict, str] = run_isolated(_rendered, args, time_limit)
+            return done
+        with limited(time_limit):
+            return _rendered(*args)
+    except Unverified:
+        from linsteps.assess.verdict_view import render_verdict
+
+        seconds = {"seconds": _seconds(time_limit)}
+        late = Verdict("unverified", None, None, params=seconds, variant="time_limit")
+        return late, render_verdict(late, fmt, lang)
+
+
+def _rendered(
+    problem: Problem | Expected, answer: str, fmt: str, lang: str, explain: bool, reading: Reading
+) -> tuple[Verdict, str]:
+    from linsteps.assess.verdict_view import render_verdict
+
+    verdict = check_problem(
+        problem,
+        answer,
+        tolerance=reading.tolerance,
+        time_limit=reading.time_limit,
+        decimal_comma=reading.decimal_comma,
+    )
+    return verdict, render_verdict(verdict, fmt, lang, explain=explain)
+
+
 @dataclass(frozen=True)
 class Reading:
     """How an answer is read and compared."""
@@ -90,6 +145,10 @@ def _checked(problem: Problem | Expected, answer: str, reading: Reading) -> Verd
 
     task = problem.problem if isinstance(problem, Expected) else problem
     expected = problem if isinstance(problem, Expected) else None
+    if is_ml(task.operation):
+        from linsteps.assess.mlquestions import check_ml
+
+        return check_ml(problem, answer)
     if isinstance(expected, ShapeExpected) or is_shapes(task.operation):
         return _checked_shapes(task, expected, answer, reading.time_limit)
     read = None
@@ -140,6 +199,10 @@ def expect(problem: Problem) -> Expected:
     question)."""
     if is_shapes(problem.operation):
         return ShapeExpected(problem)
+    if is_ml(problem.operation):
+        from linsteps.assess.mlquestions import MLExpected
+
+        return MLExpected(problem)
     return Expected(problem)
 
 
@@ -263,6 +326,7 @@ __all__ = [
     "DEFAULT_TOLERANCE",
     "check",
     "check_problem",
+    "check_rendered",
     "check_time_limit",
     "check_tolerance",
     "expect",

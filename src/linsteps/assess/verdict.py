@@ -62,6 +62,10 @@ class Verdict:
             return None
         if self.answer.kind == "undefined":
             return translate(lang, "check.undefined")
+        if self.answer.kind == "tensor":
+            from linsteps.assess.mlshapes import answer_words
+
+            return answer_words(self.answer.value)
         if self.answer.kind == "shapes":
             from linsteps.assess.shapequestions import shape_text
 

@@ -54,11 +54,17 @@ D_K = Name("d_k")  # the width of the query and key rows, as the papers name it
 
 def _matrix(value: Any, name: str) -> Operand:
     """Return an operand as a matrix whose rows are tokens (a vector is a single row)."""
-    operand = to_operand(value, name)
+    operand = to_operand(value, name, as_matrix=True)
     if operand.layout == "vector":
         row = operand.value.reshape(1, operand.length)
         return Operand(name, row, "matrix", operand.source, operand.decimal)
     return operand
+
+
+def scale_node(d: int) -> Node:
+    """Return √d_k with d_k = ``d`` as shown: ``√2``, but ``2`` for √4 (a perfect square)."""
+    root = sympy.sqrt(d)
+    return Value(int(root)) if root.is_Integer else Root(Value(d))
 
 
 def _grid(values: list[list[Any]]) -> Grid:
@@ -104,7 +110,7 @@ def attention(
         raise ShapeError("attention_values", m=m, rows=values_op.shape[0], cols=values_op.shape[1])
     q_node, k_node = queries.node(), keys.node()
     raw = MatProduct(q_node, Transpose(k_node))
-    scores_node: Node = Quotient(raw, Root(Value(d))) if scale else raw
+    scores_node: Node = Quotient(raw, scale_node(d)) if scale else raw
     masked_node: Node = Masked(scores_node) if causal else scores_node
     weights_node = Softmax(masked_node)
     lhs: Node = weights_node if values_op is None else MatProduct(weights_node, values_op.node())
@@ -131,6 +137,9 @@ def attention(
         )
     qs = [[plain(x) for x in row] for row in queries.value.tolist()]
     ks = [[plain(x) for x in row] for row in keys.value.tolist()]
+    for operand in operands:
+        given = [[plain(x) for x in row] for row in operand.value.tolist()]
+        steps.append(Chain(operand.node(), (Link("given", _grid(given)),)))
     steps.append(
         Chain(
             Transpose(k_node),
@@ -153,8 +162,12 @@ def attention(
     if scale:
         root = sympy.sqrt(d)
         scaled = [[sympy.radsimp(s / root) for s in line] for line in scores]
-        steps.append(Note("why_scale", {"root_dk": Root(D_K), "root_d": Root(Value(d)), "dk": D_K}))
-        links = [Link("substitute", Quotient(_grid(scores), Root(Value(d))))]
+        why = {"root_dk": Root(D_K), "root_d": Root(Value(d)), "dk": D_K}
+        if root.is_Integer:
+            steps.append(Note("why_scale_square", {**why, "root": scale_node(d)}))
+        else:
+            steps.append(Note("why_scale", why))
+        links = [Link("substitute", Quotient(_grid(scores), scale_node(d)))]
         links.append(Link("divide", _grid(scaled)))
         steps.append(
             Chain(scores_node, tuple(links), approximate(sympy.ImmutableMatrix(scaled), places))

@@ -2,6 +2,10 @@
 projections, linear layers and attention, and checking their answers and shape questions."""
 
 MESSAGES: dict[str, str] = {
+    "worksheet.ask.einsum": 'What does einsum("{spec}") compute ({shapes})? Name the product and give the result\'s shape, as “matmul, 2x3” (or answer “error”).',
+    "worksheet.ask.broadcast": "Arrays a of shape {a} and b of shape {b}: what is the shape of a * b in NumPy? Answer a shape such as (2, 3), or “error”.",
+    "worksheet.ask.codeshapes": "With {shapes}, what is the shape of {expr}? Answer a shape such as (32, 10), or “error”.",
+    "worksheet.ml_answer": "As NumPy and PyTorch compute it: {answer}.",
     "worksheet.ask.outer": "Compute the outer product {expr} (a matrix, not a cross product).",
     "worksheet.ask.project": "Compute the projection {expr}.",
     "worksheet.ask.linear": "Compute the output {expr} of the linear layer.",

@@ -1,6 +1,10 @@
 """通用形式的练习：外积、投影、全连接层和注意力的习题，以及答案与形状题的检查。"""
 
 MESSAGES: dict[str, str] = {
+    "worksheet.ask.einsum": 'einsum("{spec}")（{shapes}）计算的是什么？说出是哪一种乘积并给出结果的形状，例如“matmul, 2x3”（或回答“error”）。',
+    "worksheet.ask.broadcast": "数组 a 的形状为 {a}，b 的形状为 {b}：在 NumPy 中 a * b 的形状是什么？回答一个形状，例如 (2, 3)，或“error”。",
+    "worksheet.ask.codeshapes": "已知 {shapes}，{expr} 的形状是什么？回答一个形状，例如 (32, 10)，或“error”。",
+    "worksheet.ml_answer": "按 NumPy 和 PyTorch 的计算：{answer}。",
     "worksheet.ask.outer": "计算外积 {expr}（结果是矩阵，不是叉积）。",
     "worksheet.ask.project": "计算投影 {expr}。",
     "worksheet.ask.linear": "计算全连接层的输出 {expr}。",

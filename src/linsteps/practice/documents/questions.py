@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from linsteps.derivation.arithmetic import Call, Quotient, Root
+from typing import Any
+
+from linsteps.derivation.arithmetic import Call, Quotient
 from linsteps.derivation.matrices import (
     Angle,
     Dot,
@@ -16,16 +18,20 @@ from linsteps.derivation.matrices import (
 )
 from linsteps.derivation.node import Node
 from linsteps.derivation.values import Value
+from linsteps.ops.attention import scale_node
 from linsteps.practice.sheet import Solved
 
 
-def statement(solved: Solved) -> tuple[str, dict[str, Node], list[tuple[Node, Node]]]:
-    """Return a problem's question: its message key, its parameters and the given operands."""
+def statement(solved: Solved) -> tuple[str, dict[str, Any], list[tuple[Node, Node]]]:
+    """Return a problem's question: its message key, its parameters and the given operands
+    (none for an einsum, broadcasting or code-shape question, whose parameters are text)."""
+    if solved.truth is not None:
+        return _ml_statement(solved)
     ops = solved.operands
     names = [op.node() for op in ops]
     givens: list[tuple[Node, Node]] = [(op.node(), Value(op.value)) for op in ops]
     operation = solved.problem.operation
-    params: dict[str, Node]
+    params: dict[str, Any]
     if solved.row is not None:
         return "worksheet.ask.products", {"expr": solved.row.notation}, givens
     if operation == "shapes":
@@ -55,9 +61,10 @@ def _linear(solved: Solved, names: list[Node]) -> Node:
 
 
 def _attention(solved: Solved, names: list[Node]) -> Node:
-    """softmax(QKᵀ/√d_k)·V with d_k, the width of Q, as a number."""
-    width = solved.operands[0].shape[1]
-    scores = Quotient(MatProduct(names[0], Transpose(names[1])), Root(Value(width)))
+    """softmax(QKᵀ/√d_k)·V with d_k, the width of Q, as a number (√4 written 2)."""
+    scores = Quotient(
+        MatProduct(names[0], Transpose(names[1])), scale_node(solved.operands[0].shape[1])
+    )
     weights = Softmax(scores)
     return MatProduct(weights, names[2]) if len(names) > 2 else weights
 
@@ -68,3 +75,17 @@ _LAYERS = {
     "linear": _linear,
     "attention": _attention,
 }
+
+
+def _ml_statement(solved: Solved) -> tuple[str, dict[str, Any], list[tuple[Node, Node]]]:
+    """einsum: the spec and the operands' shapes; broadcast: the two shapes; codeshapes: the
+    expression and the shape of each name."""
+    inputs = solved.problem.inputs
+    operation = solved.problem.operation
+    if operation == "einsum":
+        shapes = ", ".join(f"{'ABCD'[i]}: {s}" for i, s in enumerate(inputs[1:]))
+        return "worksheet.ask.einsum", {"spec": inputs[0], "shapes": shapes}, []
+    if operation == "broadcast":
+        return "worksheet.ask.broadcast", {"a": inputs[0], "b": inputs[1]}, []
+    shapes = ", ".join(text.replace("=", ": ") for text in inputs[1:])
+    return "worksheet.ask.codeshapes", {"expr": inputs[0], "shapes": shapes}, []
