@@ -189,7 +189,7 @@ def angle(
         Result(
             theta,
             Value(value),
-            "angle",
+            "angle" if degree_approx is None else "angle_approx",
             radians_approx,
             {"degrees": degree_node if degree_approx is None else Degrees(degree_approx)},
         )
