@@ -6,6 +6,8 @@
 
 Operations accept strings in the input syntax, (nested) lists or SymPy matrices and return a
 :class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy.
+Every operation and every rendering is bounded (``linsteps.limits(time_limit=…)`` sets the
+bounds for a block): past a limit it raises :class:`LimitError`.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from linsteps.derivation.presentation import install as _install
 from linsteps.errors import (
     LimitError,
     LinstepsError,
+    MemoryLimitError,
     ParseError,
     ShapeError,
+    TimeLimitError,
     UndefinedError,
     UsageError,
 )
+from linsteps.reading.budget import Budget, limits, within_budget
 
 __version__ = "0.1.0"
 
@@ -65,12 +70,14 @@ class _Renderers:
     def render(self, derivation: Derivation, fmt: str, lang: str, **settings: Any) -> str:
         from linsteps.render import render
 
-        return render(derivation, fmt, lang, **settings)
+        with within_budget():
+            return render(derivation, fmt, lang, **settings)
 
     def to_dict(self, derivation: Derivation, lang: str, **settings: Any) -> dict[str, Any]:
         from linsteps.render.jsonout import build_dict
 
-        return build_dict(derivation, lang, **settings)
+        with within_budget():
+            return build_dict(derivation, lang, **settings)
 
 
 _install(_Renderers())
@@ -89,11 +96,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Budget",
     "Derivation",
     "LimitError",
     "LinstepsError",
+    "MemoryLimitError",
     "ParseError",
     "ShapeError",
+    "TimeLimitError",
     "UndefinedError",
     "UsageError",
     "__version__",
@@ -102,6 +112,7 @@ __all__ = [
     "cos",
     "dot",
     "hadamard",
+    "limits",
     "linear",
     "matmul",
     "norm",

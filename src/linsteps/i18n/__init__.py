@@ -22,6 +22,7 @@ _SECTIONS = (
     "compare",
     "guide",
     "lms",
+    "bounds",
 )
 
 

@@ -1,13 +1,33 @@
-"""Operations: each builds a :class:`~linsteps.derivation.steps.Derivation`, equal to SymPy's."""
+"""Operations: each builds a :class:`~linsteps.derivation.steps.Derivation`, equal to SymPy's.
 
-from linsteps.ops.attention import attention
-from linsteps.ops.geometry import angle, cos, norm
-from linsteps.ops.linear import linear
-from linsteps.ops.matmul import matmul
-from linsteps.ops.outer import outer
-from linsteps.ops.products import dot, hadamard
-from linsteps.ops.projection import project
-from linsteps.ops.transpose import transpose
+Each is one bounded call (:func:`linsteps.reading.budget.bounded`): it runs within the time
+limit of the current budget, and reports recursion or memory exhausted as a LimitError.
+"""
+
+from linsteps.ops.attention import attention as _attention
+from linsteps.ops.geometry import angle as _angle
+from linsteps.ops.geometry import cos as _cos
+from linsteps.ops.geometry import norm as _norm
+from linsteps.ops.linear import linear as _linear
+from linsteps.ops.matmul import matmul as _matmul
+from linsteps.ops.outer import outer as _outer
+from linsteps.ops.products import dot as _dot
+from linsteps.ops.products import hadamard as _hadamard
+from linsteps.ops.projection import project as _project
+from linsteps.ops.transpose import transpose as _transpose
+from linsteps.reading.budget import bounded
+
+attention = bounded(_attention)
+angle = bounded(_angle)
+cos = bounded(_cos)
+norm = bounded(_norm)
+linear = bounded(_linear)
+matmul = bounded(_matmul)
+outer = bounded(_outer)
+dot = bounded(_dot)
+hadamard = bounded(_hadamard)
+project = bounded(_project)
+transpose = bounded(_transpose)
 
 OPERATIONS = {
     "dot": dot,
