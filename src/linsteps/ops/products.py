@@ -34,6 +34,7 @@ from linsteps.ops.common import (
     shape_node,
 )
 from linsteps.ops.inner import inner
+from linsteps.ops.sizes import check_size, vector_terms
 from linsteps.ops.vector_chains import check_lengths, dot_chain, dot_rule
 
 
@@ -58,6 +59,7 @@ def dot(
     u = as_vector(to_operand(a, "a", dim=dim), "dot")
     v = as_vector(to_operand(b, "b", dim=dim), "dot")
     check_lengths(u, v, "dot")
+    check_size(u, v, terms=vector_terms(u.length, full, u, v))
     chain, total = dot_chain(u, v, full, inline=False)
     lhs = Dot(u.node(), v.node())
     steps = [
@@ -97,6 +99,8 @@ def hadamard(
             shape_b="×".join(map(str, right.shape)),
         )
     rows, cols = left.shape
+    shown_count = rows * cols if full or rows * cols <= SUMMARY_ENTRIES else 3
+    check_size(left, right, terms=rows * cols + 3 * shown_count)
     lhs = Hadamard(left.node(), right.node())
     x = [[plain(v) for v in row] for row in left.value.tolist()]
     y = [[plain(v) for v in row] for row in right.value.tolist()]
