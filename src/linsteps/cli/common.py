@@ -15,9 +15,9 @@ from typing import Annotated, Any
 import typer
 
 from linsteps import __version__
+from linsteps.cli.bounds import BoundedGroup
+from linsteps.cli.bounds import fail as fail  # re-exported for the command modules
 from linsteps.errors import LinstepsError, UsageError
-
-MAX_FILE = 1_000_000
 
 app = typer.Typer(
     name="linsteps",
@@ -27,6 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=BoundedGroup,
 )
 
 
@@ -98,7 +99,8 @@ def _root(
 
     Operands: [1, 2, 3] or "1 2 3"; matrices [[1, 2], [3, 4]] or "1 2; 3 4"; entries may be
     fractions, decimals, sqrt(2), pi and symbols. "-" reads stdin, "@file" reads a file.
-    Exit status: 0 done, 2 bad input or usage (one line on stderr).
+    Every command is bounded: --time-limit (10 s), --memory-limit (2048 MB), --max-terms.
+    Exit status: 0 done, 2 bad input, usage or a limit passed (one line on stderr).
     """
 
 
@@ -107,24 +109,14 @@ _stdin_used = False
 
 def load(text: str) -> str:
     """Return an operand's text: ``-`` reads standard input, ``@path`` a file."""
+    from linsteps.reading.files import read_source
+
     global _stdin_used
     if text == "-":
         if _stdin_used:
             raise UsageError("stdin_twice")
         _stdin_used = True
-        return sys.stdin.read(MAX_FILE + 1)[: MAX_FILE + 1]
-    if text.startswith("@") and len(text) > 1:
-        path = Path(text[1:])
-        try:
-            if path.stat().st_size > MAX_FILE:
-                raise UsageError("file_too_large", path=str(path), most=MAX_FILE)
-            return path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise UsageError("unreadable_file", path=str(path), reason="not UTF-8") from None
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise UsageError("unreadable_file", path=str(path), reason=reason) from None
-    return text
+    return read_source(text)
 
 
 def emit(
@@ -153,12 +145,12 @@ def emit(
         text = derivation.render(fmt.value, lang.value, **settings)
     else:
         text = view(derivation, fmt.value, lang.value, **settings)
-    if out is not None:
-        from linsteps.output import write_atomic
+    from linsteps.output import write_atomic, write_stream
 
+    if out is not None:
         write_atomic(out, text)
     else:
-        sys.stdout.write(text)
+        write_stream(text)
 
 
 def check_places(places: int) -> int:
@@ -177,10 +169,13 @@ def run(
     standalone: bool = False,
     view: Callable[..., str] | None = None,
 ) -> None:
-    """Build a derivation and emit it; library errors become one line and exit status 2."""
+    """Build a derivation and emit it; library errors become one line and exit status 2.
+
+    ``out`` is checked before the work begins."""
     try:
         if standalone and fmt is not Format.latex:
             raise UsageError("standalone_format")
+        check_outputs(out)
         emit(build(), fmt, lang, out, color, standalone, view=view)
     except LinstepsError as error:
         fail(error.message(lang.value), error.exit_code)
@@ -209,6 +204,7 @@ def run_plotted(
         from linsteps.derivation.picture import Drawing
 
         kind = picture_format(plot)
+        check_outputs(out, plot)
         derivation = build()
         data = render_picture(picture_of(derivation), kind)
         drawing = Drawing(kind, data, relative_href(plot, out))
@@ -218,15 +214,17 @@ def run_plotted(
         fail(error.message(lang.value), error.exit_code)
 
 
+def check_outputs(*paths: Path | None) -> None:
+    """Refuse, before the work, an output file that cannot be written or is not a regular file."""
+    from linsteps.output import check_writable
+
+    for path in paths:
+        if path is not None:
+            check_writable(path)
+
+
 def relative_href(target: Path, document: Path | None) -> str:
     """Return the path of ``target`` as a document beside ``document`` (or in the current
     directory, for standard output) links to it: relative, with forward slashes."""
     base = Path(document).parent if document is not None else Path()
     return Path(os.path.relpath(Path(target).absolute(), base.absolute())).as_posix()
-
-
-def fail(message: str, code: int = 2) -> None:
-    """Print one line on stderr and exit with ``code``."""
-    line = " ".join(message.split())
-    sys.stderr.write(f"linsteps: {line}\n")
-    raise typer.Exit(code)
