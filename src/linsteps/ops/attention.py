@@ -209,7 +209,7 @@ def attention(
                     inline=True,
                 )
             )
-        row_total = sympy.cancel(sympy.together(sympy.Add(*row)))
+        row_total = sympy.Add(*powers) / denominator  # Σ eˢ / Σ eˢ: exactly 1
         entries = Sum(tuple(Indexed(weights_node, (i + 1, j + 1), "w") for j in range(m)))
         steps.append(
             Chain(
