@@ -229,3 +229,14 @@ def test_a_deadline_off_the_main_thread_stops_loops_that_check() -> None:
     thread.start()
     thread.join(SAFETY_NET)
     assert outcome and isinstance(outcome[0], TimeLimitError)
+
+
+@pytest.mark.parametrize(
+    "operand",
+    [[], [[]], [2**20000], list(range(20_000)), [[1] * 300] * 2],
+    ids=["empty", "empty-rows", "huge-int", "many-entries", "many-columns"],
+)
+def test_operands_from_python_meet_the_input_limits(operand: Any) -> None:
+    for operation in (linsteps.dot, linsteps.matmul, linsteps.attention, linsteps.linear):
+        with pytest.raises((LimitError, linsteps.ParseError)):
+            operation(operand, operand)

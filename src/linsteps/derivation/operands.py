@@ -87,6 +87,10 @@ def to_operand(
             column = sympy.ImmutableMatrix([x for row in parsed.rows for x in row])
             return Operand(name, column, "vector", value, parsed.decimal)
         return Operand(name, sympy.ImmutableMatrix(parsed.rows), "matrix", value, parsed.decimal)
+    if isinstance(value, sympy.MatrixBase | list | tuple):
+        if _is_empty(value):
+            raise ParseError("empty", operand=name)
+        _check_given(value, name)
     if isinstance(value, sympy.MatrixBase):
         matrix = sympy.ImmutableMatrix(value)
         return Operand(name, matrix, "matrix", str(value.tolist()))
@@ -99,6 +103,51 @@ def to_operand(
         column = sympy.ImmutableMatrix([_entry(x, name) for x in value])
         return Operand(name, column, "vector", str(value))
     raise UsageError("bad_operand_type", operand=name, type=type(value).__name__)
+
+
+def _is_empty(value: Any) -> bool:
+    """Return True for a list, a list of empty rows or a matrix with no entries."""
+    if isinstance(value, list | tuple):
+        return not value or all(isinstance(row, list | tuple) and not row for row in value)
+    return bool(value.rows * value.cols == 0)
+
+
+def _check_given(value: Any, name: str) -> None:
+    """Hold a list or a matrix given from Python to the limits typed input has: entries, rows,
+    columns and the size of each number, before anything is built from it."""
+    from fractions import Fraction
+
+    import sympy
+
+    from linsteps.errors import LimitError
+    from linsteps.reading.limits import LIMITS, estimate_bits
+
+    if isinstance(value, list | tuple):
+        nested = all(isinstance(row, list | tuple) for row in value)
+        rows: list[Any] = list(value) if nested else [value]
+        entries = [x for row in rows for x in row]
+        shape = (len(rows), max(len(row) for row in rows)) if nested else (len(entries), 1)
+    else:
+        shape, entries = value.shape, list(value)
+    if len(entries) > LIMITS.max_entries:
+        raise LimitError("too_many_entries", operand=name, limit=LIMITS.max_entries)
+    if min(shape) > 1 and shape[0] > LIMITS.max_rows:
+        raise LimitError("too_many_rows", operand=name, rows=shape[0], limit=LIMITS.max_rows)
+    if min(shape) > 1 and shape[1] > LIMITS.max_columns:
+        limit = LIMITS.max_columns
+        raise LimitError("too_many_columns", operand=name, row=1, count=shape[1], limit=limit)
+    for x in entries:
+        if isinstance(x, bool) or not isinstance(x, int | Fraction | sympy.Basic):
+            continue
+        if isinstance(x, int):
+            bits = x.bit_length()
+        elif isinstance(x, Fraction):
+            bits = max(x.numerator.bit_length(), x.denominator.bit_length())
+        else:
+            bits = estimate_bits(x)
+        if bits > LIMITS.max_number_bits:
+            limit = LIMITS.max_number_bits
+            raise LimitError("entry_too_large", operand=name, bits=bits, limit=limit)
 
 
 def _entry(x: Any, name: str) -> Any:

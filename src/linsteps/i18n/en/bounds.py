@@ -9,6 +9,7 @@ MESSAGES: dict[str, str] = {
         "operand {operand}: the number inside {function}(…) at column {column} is too large to "
         "evaluate"
     ),
+    "error.entry_too_large": "operand {operand}: an entry has about {bits} bits; the limit is {limit}",
     "error.too_many_terms": (
         "the explanation would write about {terms:,} terms (the entries of the result "
         "included), more than the limit of {limit:,}; raise it with {option}"

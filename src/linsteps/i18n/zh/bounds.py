@@ -6,6 +6,7 @@ MESSAGES: dict[str, str] = {
         "上限为 {limit}"
     ),
     "error.argument_too_large": "操作数 {operand}：第 {column} 列 {function}(…) 中的数太大，无法求值",
+    "error.entry_too_large": "操作数 {operand}：有一个元素约有 {bits} 位；上限为 {limit}",
     "error.too_many_terms": (
         "讲解约需写出 {terms:,} 项（含结果的元素），超过上限 {limit:,}；可用 {option} 提高上限"
     ),
