@@ -8,6 +8,8 @@ from typing import Any
 import linsteps
 from linsteps.learn.compare import compare
 
+CUBE = "[[[1, 2], [3, 4]], [[5, 6], [7, 8]]]"
+
 EXAMPLES: dict[str, Callable[[], Any]] = {
     "dot-integers": lambda: linsteps.dot("[1, 2, 3]", "[4, 5, 6]"),
     "dot-negative": lambda: linsteps.dot("1 -2 3", "4 5 -6"),
@@ -58,6 +60,9 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "project-axis": lambda: linsteps.project("[3, 4]", "[1, 0]"),
     "project-3d": lambda: linsteps.project("[1, 2, 3]", "[1, 1, 0]"),
     "project-surd": lambda: linsteps.project("[1, sqrt(2)]", "[2, 1]"),
+    # with symbols a divisor may vanish: the derivation states what it assumes (x ≠ 0)
+    "project-assumed": lambda: linsteps.project("[1, 2]", "[x, 0]"),
+    "cos-assumed": lambda: linsteps.cos("[1, 2]", "[x, 0]"),
     "inner-complex": lambda: linsteps.dot("[1+i, 2]", "[3, i]", complex=True),
     "inner-real": lambda: linsteps.dot("[1, 2]", "[3, 4]", complex=True),
     "inner-same": lambda: linsteps.dot("[0, 1]", "[i, 2]", complex=True),
@@ -86,4 +91,35 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "compare-transposed-left": lambda: compare("1 2 3; 4 5 6", "1 2; 3 4").explain("AᵀB"),
     "compare-transposed-right": lambda: compare("1 2; 3 4", "5 6; 7 8").explain("abt"),
     "compare-row-matrix": lambda: compare("1 2; 3 4", "[5, 6]").explain("xta"),
+    # arrays of any rank: einsum, NumPy's @ and * (broadcasting)
+    "einsum-matmul": lambda: linsteps.einsum("ij,jk->ik", "1 2; 3 4", "5 6; 7 8"),
+    "einsum-trace": lambda: linsteps.einsum("ii->", "1 2; 3 4"),
+    "einsum-diagonal": lambda: linsteps.einsum("ii->i", "1 2 3; 4 5 6; 7 8 9"),
+    "einsum-dot-implicit": lambda: linsteps.einsum("i,i", "[1/2, 2, -1]", "[1/3, 1, 0.5]"),
+    "einsum-outer": lambda: linsteps.einsum("i,j->ij", "[1, 2]", "[3, 4, 5]"),
+    "einsum-batched": lambda: linsteps.einsum(
+        "bij,bjk->bik", CUBE, "[[[1, 0], [0, 1]], [[2, 1], [0, -1]]]"
+    ),
+    "einsum-attention-scores": lambda: linsteps.einsum(
+        "bqd,bkd->bqk", "[[[1, 0], [0, 1]]]", "[[[1, 1], [0, 2], [1, -1]]]"
+    ),
+    "einsum-ellipsis": lambda: linsteps.einsum("...ij,...j", CUBE, "[1, -1]"),
+    "einsum-bilinear": lambda: linsteps.einsum("i,ij,j->", "[1, 2]", "1 2; 3 4", "[x, y]"),
+    "einsum-generic": lambda: linsteps.einsum("ijk->k", "A", shapes=["2x2x2"]),
+    "einsum-large": lambda: linsteps.einsum(
+        "ij,jk",
+        [[i + j for j in range(6)] for i in range(6)],
+        [[i - j for j in range(6)] for i in range(6)],
+    ),
+    "einsum-entry": lambda: linsteps.einsum("bij,bjk->bik", CUBE, CUBE, entry="2,1,2"),
+    "matmul-batched": lambda: linsteps.matmul(CUBE, "1 0; 1 1"),
+    "matmul-batch-broadcast": lambda: linsteps.matmul(
+        "[[[1, 2]], [[3, 4]]]", "[[[[1], [1]]], [[[2], [0]]], [[[0], [1]]]]"
+    ),
+    "matmul-vector-cube": lambda: linsteps.matmul("[1, 2]", CUBE),
+    "hadamard-broadcast": lambda: linsteps.hadamard("1 2 3; 4 5 6", "[10, 20, 30]", broadcast=True),
+    "hadamard-broadcast-outer": lambda: linsteps.hadamard(
+        "[[1], [2]]", "[1/2, 1, 2]", broadcast=True
+    ),
+    "hadamard-3d": lambda: linsteps.hadamard(CUBE, "[[[2, 0], [1, 1]], [[0, 1], [2, 3]]]"),
 }

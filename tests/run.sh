@@ -46,9 +46,17 @@ python3 -m venv .venv
 # shellcheck disable=SC1091
 . .venv/bin/activate
 python -m pip install --quiet --upgrade pip
-python -m pip install --quiet '.[test]'
+# LINSTEPS_EXTRAS=torch also installs PyTorch for the tests marked torch (.ci/run sets it).
+python -m pip install --quiet ".[test${LINSTEPS_EXTRAS:+,$LINSTEPS_EXTRAS}]"
 
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
 mypy
-python -m pytest "$@"
+# The tests marked torch need PyTorch; without LINSTEPS_EXTRAS=torch they are deselected, and
+# this says so (they never skip silently).
+marker=()
+if [[ ",${LINSTEPS_EXTRAS:-}," != *",torch,"* ]]; then
+  echo "tests marked torch deselected (PyTorch not requested): LINSTEPS_EXTRAS=torch runs them"
+  marker=(-m "not torch")
+fi
+python -m pytest "${marker[@]}" "$@"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 import sympy
 
+from linsteps import ParseError
 from linsteps.assess.answers import to_input
 from linsteps.assess.checking import check
 from linsteps.assess.layer_diagnoses import softmax_rows
@@ -179,5 +180,5 @@ def test_the_raw_scores_name_the_scale() -> None:
 def test_a_complex_answer_reads_i_as_the_imaginary_unit() -> None:
     verdict = check("dot", ("[1+i, 2]", "[3, i]"), "3 + i", options={"complex": True})
     assert verdict.correct and verdict.read_as() == "3 + i"
-    plain = check("dot", ("[1, 2]", "[3, 4]"), "i", options={})
-    assert not plain.correct  # without --complex, i is a symbol
+    with pytest.raises(ParseError, match="'i'"):  # without --complex, i is a name the
+        check("dot", ("[1, 2]", "[3, 4]"), "i", options={})  # problem does not have

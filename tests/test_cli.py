@@ -1,4 +1,4 @@
-"""The installed ``linsteps`` console script, run as a user runs it."""
+"""The installed ``linsteps`` console script, run as a user runs it, and how it is built."""
 
 from __future__ import annotations
 
@@ -124,16 +124,133 @@ def test_version(console_script: str) -> None:
     assert done.returncode == 0 and done.stdout.startswith("linsteps ")
 
 
-def test_help_does_not_import_sympy() -> None:
+def imported_by(args: list[str]) -> set[str]:
+    """Return the modules a run of the command line with ``args`` imports, in a fresh process."""
     code = (
         "import sys\n"
         "from linsteps.cli import main\n"
-        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "assert 'sympy' not in sys.modules, 'sympy was imported'\n"
-        "assert 'lark' not in sys.modules, 'lark was imported'\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=ENV)
     assert done.returncode == 0, done.stderr
+    return set(done.stderr.split())
+
+
+def test_help_does_not_import_sympy_nor_any_command() -> None:
+    modules = imported_by(["--help"])
+    assert not {"sympy", "lark", "pydantic", "rich"} & modules
+    assert not {m for m in modules if m.startswith("linsteps.cli.") and "explan" in m}
+    assert not {"linsteps.cli.concepts", "linsteps.cli.practice", "linsteps.cli.common"} & modules
+
+
+def test_a_run_imports_only_its_command_and_no_pydantic() -> None:
+    modules = imported_by(["dot", "1 2", "3 4"])
+    assert "linsteps.cli.explanations" in modules and "sympy" in modules
+    assert not {"linsteps.cli.concepts", "linsteps.cli.practice", "pydantic", "rich"} & modules
+
+
+def test_the_table_of_commands_says_what_each_docstring_says() -> None:
+    import importlib
+
+    from linsteps.cli.commands import COMMANDS
+
+    for name, entry in COMMANDS.items():
+        function = getattr(importlib.import_module(f"linsteps.cli.{entry.module}"), name)
+        assert entry.summary == function.__doc__.strip().splitlines()[0], name
+
+
+def test_help_lists_every_command_in_the_order_of_the_table(console_script: str) -> None:
+    from linsteps.cli.commands import COMMANDS
+
+    done = run(console_script, "--help")
+    listed = [line.split()[0] for line in done.stdout.split("Commands:")[1].splitlines()[1:]]
+    assert listed == list(COMMANDS)
+
+
+def test_every_option_and_every_choice_is_in_its_command_help() -> None:
+    from enum import Enum
+
+    import typer
+
+    from linsteps.cli.commands import COMMANDS
+    from linsteps.cli.root import build
+
+    for name in COMMANDS:
+        command = build(name)
+        with command.make_context(name, [], resilient_parsing=True) as ctx:
+            text = "".join(command.get_help(ctx).split())  # wrapped lines may break at "-"
+        for param in command.params:
+            if isinstance(param, typer.core.TyperOption):
+                assert all(flag in text for flag in (*param.opts, *param.secondary_opts)), name
+                assert "".join(param.help.split()) in text, (name, param.name)
+            kind = param.type_descriptor.annotation
+            if isinstance(kind, type) and issubclass(kind, Enum):
+                assert "|".join(member.value for member in kind) in text, (name, param.name)
+
+
+def test_shared_options_follow_a_command_own_in_one_order() -> None:
+    from linsteps.cli.root import build
+
+    dot = [param.name for param in build("dot").params]
+    assert dot[:3] == ["a", "b", "complex_"]
+    shared = [
+        "fmt",
+        "lang",
+        "decimals",
+        "full",
+        "dim",
+        "plot",
+        "out",
+        "color",
+        "standalone",
+        "code",
+    ]
+    assert dot[3:] == shared
+    grade = [param.name for param in build("grade").params]
+    assert grade[:5] == ["key", "answers", "report", "feedback", "jobs"]
+    assert grade[5:] == ["lang", "tolerance", "time_limit"]
+
+
+def test_a_shared_option_cannot_be_declared_twice() -> None:
+    from linsteps.cli.options import sharing
+
+    def twice(lang: str, *, shared: object) -> None:
+        """Declares --lang itself."""
+
+    with pytest.raises(ValueError, match="lang"):
+        sharing("lang")(twice)
+    with pytest.raises(ValueError, match="colour"):
+        sharing("colour")(twice)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["dot", "1 2", "3 4", "-f", "pdf"],
+            "'pdf' is not one of 'text', 'json', 'latex', 'markdown', 'html'.",
+        ),
+        (["dot", "1 2", "3 4", "--decimals", "2.5"], "'2.5' is not a valid integer."),
+        (["dot", "1 2", "3 4", "--decimals", "３"], "'３' is not a valid integer."),
+        (["check", "dot", "1", "2", "--answer", "2", "--tolerance", "x"], "'x' is not a valid"),
+        (["worksheet", "--difficulty", "insane"], "'insane' is not one of 'easy', 'medium'"),
+        (["dott", "1 2", "3 4"], "No such command 'dott'. Did you mean 'dot'?"),
+    ],
+)
+def test_bad_option_values_are_named(console_script: str, args: list[str], message: str) -> None:
+    done = run(console_script, *args)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
+
+
+def test_options_keep_their_values(console_script: str, tmp_path: Path) -> None:
+    target = tmp_path / "m.tex"
+    done = run(console_script, "matmul", "a", "b", "--shape", "2x3", "--shape", "3x1",
+               "-f", "latex", "--standalone", "-d", "2", "-o", str(target))  # fmt: skip
+    assert done.returncode == 0 and done.stdout == "", done.stderr
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("\\documentclass") and "a_{23}" in text
 
 
 def test_python_dash_m(console_script: str) -> None:

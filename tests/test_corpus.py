@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +36,6 @@ def test_corpus_is_there(corpus: list[dict[str, Any]]) -> None:
 def test_every_corpus_string_parses_or_fails_cleanly(corpus: list[dict[str, Any]]) -> None:
     for entry in corpus:
         text = entry["input"]
-        start = time.perf_counter()
         try:
             result = parse_value(text, operand="A")
         except ParseError as err:
@@ -46,8 +44,6 @@ def test_every_corpus_string_parses_or_fails_cleanly(corpus: list[dict[str, Any]
                 assert message and "\n" not in message, (text, message)
         else:
             assert isinstance(result, Parsed), text
-        elapsed = time.perf_counter() - start
-        assert elapsed < 1.0, (text, elapsed)
 
 
 x, y, m, n, e, i, x10 = sympy.symbols("x y m n e i x10", real=True)

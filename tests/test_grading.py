@@ -165,7 +165,8 @@ def test_feedback_files(tmp_path: Path) -> None:
     folder = tmp_path / "feedback"
     run(tmp_path, (DATA / "answers.csv").read_bytes(), feedback=folder)
     names = sorted(p.name for p in folder.iterdir())
-    assert names == ["alice.md", "bob.md", "carol.md", "cmd.md", "dave.md"]
+    assert names == [".linsteps-files", "alice.md", "bob.md", "carol.md", "cmd.md", "dave.md"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging
     bob = (folder / "bob.md").read_text(encoding="utf-8")
     assert bob.startswith("# Feedback for `bob`")
     assert "## Problem 4: incorrect" in bob and "Hadamard (element-wise) product A∘B" in bob
@@ -186,7 +187,12 @@ def test_an_unwritable_report_is_an_error(tmp_path: Path) -> None:
         grade(KEY, source, out=tmp_path / "missing" / "report.csv")
 
 
-def test_kill_9_leaves_no_partial_report(tmp_path: Path, console_script: str) -> None:
+def test_kill_9_leaves_no_partial_report_and_the_earlier_feedback_set(
+    tmp_path: Path, console_script: str
+) -> None:
+    feedback = tmp_path / "feedback"
+    run(tmp_path, (DATA / "answers.csv").read_bytes(), feedback=feedback)
+    earlier = {p.name: p.read_bytes() for p in feedback.iterdir()}
     source = tmp_path / "big.csv"
     with source.open("w", encoding="utf-8") as stream:
         stream.write(HEADER)
@@ -194,17 +200,21 @@ def test_kill_9_leaves_no_partial_report(tmp_path: Path, console_script: str) ->
             stream.write(f's{i},{i},{i}/7,"[{i}, 1, 2]","{i} 2; 3 4",{i}\n')
     out_dir = tmp_path / "out"
     out_dir.mkdir()
-    feedback = tmp_path / "feedback"
     process = subprocess.Popen(
         [console_script, "grade", str(KEY), str(source), "--out", str(out_dir / "report.csv"),
          "--feedback", str(feedback)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )  # fmt: skip
+
+    def staged() -> int:
+        folders = [p for p in tmp_path.iterdir() if p.name.startswith(".feedback.")]
+        return sum(len(os.listdir(f)) for f in folders if f.is_dir())
+
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if feedback.exists() and len(os.listdir(feedback)) >= 20:
+            if staged() >= 20:
                 break
             assert process.poll() is None, "grading ended before it could be interrupted"
             time.sleep(0.05)
@@ -217,8 +227,7 @@ def test_kill_9_leaves_no_partial_report(tmp_path: Path, console_script: str) ->
             process.kill()
     assert process.returncode == -signal.SIGKILL
     assert list(out_dir.iterdir()) == []
-    visible = [p for p in feedback.iterdir() if not p.name.startswith(".")]
-    assert visible and all(p.read_text(encoding="utf-8").endswith("```\n") for p in visible)
+    assert {p.name: p.read_bytes() for p in feedback.iterdir()} == earlier
 
 
 def test_progress_bar_draws_on_its_stream() -> None:

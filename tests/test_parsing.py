@@ -315,7 +315,7 @@ def _level(k: int, last: bool) -> str:
             "?product{k}: unary{k} ((MULOP | IMPLICIT) unary{k})*",
             "?unary{k}: ADDOP unary{inner} -> sign\n      | SQRT unary{inner} -> root\n"
             "      | power{k}",
-            "?power{k}: atom{k} (POW unary{inner})?",
+            "?power{k}: atom{k} (POW unary{inner})?\n      | atom{k} SUPERSCRIPT -> power",
             "?atom{k}: NUMBER -> number\n     | NAME -> name\n"
             "     | NAME _LPAR sum{inner} _RPAR -> call\n     | _LPAR sum{inner} _RPAR",
         ]

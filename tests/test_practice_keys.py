@@ -29,6 +29,9 @@ def answers(solved: Solved) -> tuple[str, str]:
         first, rest = text.split("; ", 1)
         name, value = first.split(": ")
         return text, f"{name}: {'2×2' if value == 'undefined' else 'undefined'}; {rest}"
+    if solved.truth is not None:  # einsum, broadcast, codeshapes: a shape or "error"
+        text = answer_of(solved)["text"]
+        return text, "error" if text != "error" else "7x7x7"
     if solved.derivation is None:
         return "undefined", "0"
     result = solved.derivation.result

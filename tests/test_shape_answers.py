@@ -48,7 +48,7 @@ def test_a_scalar_and_one_by_one_agree() -> None:
 WRONG = [
     (S, "AB: 2x3, BA: 3x3, A∘B: undefined, a·b: undefined", "wrong_shape", "part", ["AB"]),
     (S, "AB: 3x3, BA: 2x2, A∘B: undefined, a·b: undefined", "wrong_shape", "part", ["AB", "BA"]),
-    (T, "AB: 2x2, BA: 2x2, A∘B: 2x2, a·b: 2x1", "wrong_shape", "part", ["a·b"]),
+    (T, "AB: 2x2, BA: 2x2, A∘B: 2x2, a·b: 2x1", "wrong_shape", "part_scalar", ["a·b"]),
     (S, "AB: 2x2, BA: 3x3, A∘B: 2x3, a·b: undefined", "not_defined", "part_value", ["A∘B"]),
     (S, "AB: 2x2, BA: 3x3, A∘B: undefined, a·b: scalar", "not_defined", "part_value", ["a·b"]),
     (S, "AB: undefined, BA: 3x3, A∘B: undefined, a·b: undefined", "not_defined", "part_defined",

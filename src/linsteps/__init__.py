@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         attention,
         cos,
         dot,
+        einsum,
         hadamard,
         linear,
         matmul,
@@ -57,6 +58,7 @@ _LAZY = {
     "project",
     "linear",
     "attention",
+    "einsum",
 }
 
 
@@ -111,6 +113,7 @@ __all__ = [
     "attention",
     "cos",
     "dot",
+    "einsum",
     "hadamard",
     "limits",
     "linear",

@@ -18,10 +18,12 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from linsteps.assess.expected import OPTIONS, Problem
+from linsteps.assess.mlquestions import ML_OPERATIONS, is_ml
 from linsteps.assess.shapequestions import is_shapes
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.learn.compare import PRODUCT_NAMES
@@ -53,6 +55,11 @@ class KeyProblem:
     def problem(self) -> Problem:
         """The problem the checker re-derives."""
         return Problem(self.operation, self.inputs, dict(self.options))
+
+    @cached_property
+    def token(self) -> str:
+        """What the problem is, as one string: equal for problems that are graded alike."""
+        return json.dumps([self.operation, self.inputs, self.options], sort_keys=True, default=str)
 
 
 @dataclass(frozen=True)
@@ -209,8 +216,8 @@ class _Validator:
             raise self.fail("key_type", f"{where}.id", expected="a non-empty string")
         operation = raw["operation"]
         self.expect(operation, str, f"{where}.operation", "a string")
-        if operation not in OPERATIONS and not is_shapes(operation):
-            choices = ", ".join([*OPERATIONS, "shapes"])
+        if operation not in OPERATIONS and not is_shapes(operation) and not is_ml(operation):
+            choices = ", ".join([*OPERATIONS, "shapes", *ML_OPERATIONS])
             raise self.fail("key_operation", f"{where}.operation", name=operation, choices=choices)
         topic = raw.get("topic", operation)
         self.expect(topic, str, f"{where}.topic", "a string")
@@ -225,7 +232,10 @@ class _Validator:
             if not is_shapes(operation):
                 raise self.fail("key_unknown_field", f"{where}.options", name="parts")
             self.parts(options["parts"], len(inputs), f"{where}.options.parts")
-        self.inputs(inputs, options, f"{where}.inputs")
+        if is_ml(operation):
+            self.ml_inputs(operation, inputs, f"{where}.inputs")
+        else:
+            self.inputs(inputs, options, f"{where}.inputs")
         self.fields(raw["answer"], _ANSWER, f"{where}.answer")
         for name, value in raw["answer"].items():
             if value is not None:
@@ -291,6 +301,15 @@ class _Validator:
                     raise self.fail(
                         "key_type", f"{spot}.inputs", expected=f"indices 0 to {count - 1}"
                     )
+
+    def ml_inputs(self, operation: str, inputs: list[str], where: str) -> None:
+        """Read the spec, shapes or expression of an einsum, broadcasting or code question."""
+        from linsteps.assess.mlquestions import truth_of
+
+        try:
+            truth_of(Problem(operation, tuple(inputs)))
+        except LinstepsError as error:
+            raise self.fail("key_input", where, message=error) from None
 
     def inputs(self, inputs: list[str], options: Mapping[str, Any], where: str) -> None:
         """Read every input with the parser (bare names stand for generic operands)."""

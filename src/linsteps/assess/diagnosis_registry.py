@@ -38,6 +38,11 @@ CODES = (
     "softmax_wrong_axis",
     "missing_conjugate",
     "orthogonal_component",
+    "forgot_transpose",
+    "heads_not_transposed",
+    "dot_on_nd",
+    "broadcast_missed",
+    "wrong_contraction",
     "not_defined",
     "arithmetic_error",
 )

@@ -1,17 +1,16 @@
-"""Deciding whether two values are equal, without an unbounded ``simplify``.
+"""Deciding whether two values are equal: proved equal, proved different, or undecided.
 
-Exact forms are equal when their difference is zero: SymPy's automatic evaluation settles most
-cases, and a number left over is evaluated at high precision.  Expressions with free symbols are
-compared at random points (as STACK and WeBWorK do): exact rational arithmetic when the degree
-is small, high-precision floating point otherwise.  Decimal answers to results that have no
-short decimal form are accepted within a relative tolerance.  Every comparison runs under a time
-limit (:func:`time_limit`); past it the comparison raises :class:`Unverified`.
+An exact answer is equal to the result only when their difference is proved zero, and
+different only when it is proved nonzero (:mod:`linsteps.assess.decision`); otherwise the entry
+is ``undecided`` and the verdict ``unverified``, never ``correct`` because digits agree.  A
+decimal answer (a number typed with a decimal point, possibly complex, possibly an angle with
+°) to a result that has no short decimal form (√14, 1/3, π/4, √2·i) is accepted within a
+relative tolerance.  Every comparison runs under a time limit (:func:`time_limit`); past it the
+comparison raises :class:`Unverified`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import random
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,16 +18,15 @@ from typing import Any, Literal
 
 import sympy
 
+from linsteps.assess.decision import Undecided, is_zero
 from linsteps.ops.common import needs_approximation
 from linsteps.reading import budget
 
-PRECISION = 60  # significant digits of the numeric zero test
-ZERO = sympy.Float(10) ** -45  # |difference| / scale below this is zero at PRECISION digits
-POINTS = 6  # random points at which expressions with symbols must agree
-EXACT_DEGREE = 4096  # up to this estimated degree, points are evaluated exactly
 CLOSE_FACTOR = 10  # within CLOSE_FACTOR × tolerance a decimal is imprecise rather than wrong
+DIGITS = 30  # digits a decimal answer is compared to
 
-Match = Literal["same", "equal", "approx", "close", "unequal"]
+Match = Literal["same", "equal", "approx", "close", "undecided", "unequal"]
+_ORDER = {"same": 0, "equal": 1, "approx": 2, "close": 3, "undecided": 4, "unequal": 5}
 
 
 class Unverified(Exception):
@@ -71,112 +69,53 @@ def compare_scalars(answer: Any, target: Any, *, decimal: bool, tolerance: float
     """Compare one entry of an answer with one entry of the target value."""
     if answer == target:
         return "same"
-    if decimal and answer.is_Rational and target.is_number:
+    if decimal and _decimal_number(answer) and target.is_number:
         return _compare_decimal(answer, target, tolerance)
-    return "equal" if exactly_equal(answer, target) else "unequal"
+    return _exact(answer, target)
+
+
+def _exact(answer: Any, target: Any) -> Match:
+    """``equal`` or ``unequal`` when proved, else ``undecided``."""
+    try:
+        return "equal" if is_zero(answer - target) else "unequal"
+    except Undecided:
+        return "undecided"
+
+
+def _decimal_number(value: Any) -> bool:
+    """True for a number whose real and imaginary parts are rational (a typed decimal)."""
+    if not value.is_number:
+        return False
+    if value.is_Rational:
+        return True
+    real, imaginary = value.as_real_imag()
+    return bool(real.is_Rational and imaginary.is_Rational)
 
 
 def _compare_decimal(answer: Any, target: Any, tolerance: float) -> Match:
     """A typed decimal against a number: exact, within tolerance, close or wrong."""
-    if exactly_equal(answer, target):
+    exact = _exact(answer, target)
+    if exact == "equal":
         return "equal"
-    value = _evaluate(target, 30)
-    if not (value.is_real and value.is_Number):
-        return "unequal"
-    error = abs(answer - value)
-    scale = abs(value) if value != 0 else sympy.Integer(1)
-    tol = sympy.Float(tolerance, 30)
-    if error <= tol * scale and needs_approximation(target):
+    value = target.evalf(DIGITS)
+    if not value.is_number or value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+        return exact
+    error = abs(sympy.expand(answer - value))
+    size = abs(value)
+    scale = size if size != 0 else sympy.Integer(1)
+    tol = sympy.Float(tolerance, DIGITS)
+    if error <= tol * scale and _no_short_decimal(target):
         return "approx"
     if error <= tol * scale * CLOSE_FACTOR:
         return "close"
-    return "unequal"
+    return exact
 
 
-def exactly_equal(a: Any, b: Any) -> bool:
-    """Return True when ``a - b`` is zero; symbols are compared at random points."""
-    if a == b:
-        return True
-    difference = a - b
-    if difference == 0:
-        return True
-    if difference.is_Rational:
-        return False
-    symbols = difference.free_symbols
-    if not symbols:
-        if a.free_symbols or b.free_symbols:  # the symbols cancel: a constant difference
-            return _numeric_zero(difference, difference, sympy.Integer(0))
-        return _numeric_zero(difference, a, b)
-    return _zero_at_points(difference, sorted(symbols, key=str))
-
-
-def _evaluate(value: Any, digits: int) -> Any:
-    """``value`` evaluated to ``digits`` digits, or :class:`Unverified` when it is not a number."""
-    number = value.evalf(digits)
-    if not number.is_number or number.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-        raise Unverified("not_a_number")
-    return number
-
-
-def _numeric_zero(difference: Any, a: Any, b: Any) -> bool:
-    """Decide a difference of constants: a proof when radsimp/expand settle it, else digits."""
-    number = _evaluate(difference, PRECISION)
-    size = abs(number)
-    scale = max(abs(_evaluate(a, 20)), abs(_evaluate(b, 20)), sympy.Integer(1))
-    if size > ZERO * scale * 10**20:
-        return False
-    if size == 0 or sympy.expand(sympy.radsimp(difference)) == 0:
-        return True
-    return bool(size <= ZERO * scale)
-
-
-def _zero_at_points(difference: Any, symbols: list[Any]) -> bool:
-    """Evaluate the difference at random rational points, seeded by the symbols' names."""
-    seed = hashlib.sha256(",".join(map(str, symbols)).encode()).hexdigest()
-    rng = random.Random(seed)
-    exact = degree(difference) <= EXACT_DEGREE
-    agreed = tries = 0
-    while agreed < POINTS:
-        tries += 1
-        if tries > 4 * POINTS:
-            raise Unverified("no_points")
-        point = {s: sympy.Rational(rng.choice((-1, 1)) * rng.randint(1, 40), rng.randint(1, 9))
-                 for s in symbols}  # fmt: skip
-        if exact:
-            value = difference.xreplace(point)
-            if value.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
-                continue
-            if value.is_Rational:
-                if value != 0:
-                    return False
-                agreed += 1
-                continue
-            if value.free_symbols:
-                raise Unverified("not_a_number")
-            try:
-                if not _numeric_zero(value, value, sympy.Integer(0)):
-                    return False
-            except Unverified:
-                continue
-        else:
-            number = difference.evalf(PRECISION, subs=point)
-            if not number.is_Number or number.has(sympy.nan, sympy.zoo):
-                continue
-            if abs(number) > ZERO * 10**20:
-                return False
-        agreed += 1
-    return True
-
-
-def degree(expr: Any) -> int:
-    """An upper bound on the polynomial degree of ``expr`` (integer powers multiply)."""
-    if expr.is_Symbol:
-        return 1
-    if expr.is_Atom:
-        return 0
-    if expr.is_Pow and expr.exp.is_Integer:
-        return degree(expr.base) * abs(int(expr.exp))
-    return sum(degree(arg) for arg in expr.args) or 0
+def _no_short_decimal(target: Any) -> bool:
+    """True for a number that has no short decimal form, in its real or imaginary part."""
+    if not target.has(sympy.I):
+        return needs_approximation(target)
+    return any(needs_approximation(part) for part in target.as_real_imag())
 
 
 def compare_matrices(answer: Any, target: Any, *, decimal: bool, tolerance: float) -> Comparison:
@@ -184,9 +123,9 @@ def compare_matrices(answer: Any, target: Any, *, decimal: bool, tolerance: floa
     if answer.shape != target.shape:
         return Comparison("unequal", False)
     worst: Match = "same"
-    order = {"same": 0, "equal": 1, "approx": 2, "close": 3, "unequal": 4}
     wrong: list[tuple[int, int]] = []
     close: list[tuple[int, int]] = []
+    right = 0
     rows, cols = target.shape
     a, t = answer.tolist(), target.tolist()
     for i in range(rows):
@@ -196,7 +135,8 @@ def compare_matrices(answer: Any, target: Any, *, decimal: bool, tolerance: floa
                 wrong.append((i, j))
             elif match == "close":
                 close.append((i, j))
-            if order[match] > order[worst]:
+            elif match != "undecided":
+                right += 1
+            if _ORDER[match] > _ORDER[worst]:
                 worst = match
-    right = rows * cols - len(wrong) - len(close)
     return Comparison(worst, True, tuple(wrong) or tuple(close), right)

@@ -7,7 +7,7 @@ keeps why it is undefined) and the plausible wrong answers (``linsteps.assess.di
 from __future__ import annotations
 
 import inspect
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -134,6 +134,24 @@ class Expected:
         """True when the result is a vector (one row or one column) of several entries."""
         return self.value is not None and 1 in self.value.shape and len(self.value) > 1
 
+    @property
+    def free_orientation(self) -> bool:
+        """True when the result may be written as a row or a column: it is a vector by
+        definition (see ``VECTOR_RESULTS``) and the problem does not fix its orientation."""
+        if not self.vector or self.problem.options.get("orientation", "any") != "any":
+            return False
+        rule = VECTOR_RESULTS.get(self.problem.operation)
+        return rule is not None and rule(self.derivation)
+
+    @cached_property
+    def names(self) -> frozenset[str]:
+        """The names of the symbols in the problem's operands (what an answer may use)."""
+        found: set[str] = set()
+        for value in (*self.setting.operands, self.value):
+            if value is not None and hasattr(value, "free_symbols"):
+                found.update(str(symbol) for symbol in value.free_symbols)
+        return frozenset(found)
+
     def explanation(self, lang: str = "en") -> str:
         """How the result is derived: the derivation as text, or why there is none."""
         from linsteps.i18n import translate
@@ -155,6 +173,24 @@ class Expected:
         return format_text(value, decimal=bool(self.derivation.settings.get("decimal"))) + unit
 
 
+def _any_vector_operand(derivation: Any) -> bool:
+    """A matrix product with a vector operand (read as a row on the left, a column on the
+    right): its result is a vector, as NumPy's ``@`` gives a 1-D result."""
+    keys = {"vector_as_row", "vector_as_column"}
+    return any(getattr(step, "key", None) in keys for step in derivation.steps)
+
+
+# Where a result is a vector by definition, so a row and a column are the same answer; every
+# other result keeps its shape (outer, transpose, attention, a product of matrices even when
+# it is 1×p or p×1, a batch of a linear layer).  The README's checking section has this table.
+VECTOR_RESULTS: dict[str, Callable[[Any], bool]] = {
+    "hadamard": lambda d: all(op.layout == "vector" for op in d.inputs),
+    "matmul": _any_vector_operand,
+    "project": lambda d: True,
+    "linear": lambda d: not d.settings.get("batch"),
+}
+
+
 def _product_operands(problem: Problem) -> tuple[Any, ...]:
     """The operands of the product ``problem.options["product"]`` of the problem's inputs."""
     from linsteps.learn.compare import product_row
@@ -169,4 +205,4 @@ def _product_operands(problem: Problem) -> tuple[Any, ...]:
     return row.operands
 
 
-__all__ = ["CHECK_OPTIONS", "ENGINE_OPTIONS", "OPTIONS", "Expected", "Problem"]
+__all__ = ["CHECK_OPTIONS", "ENGINE_OPTIONS", "OPTIONS", "VECTOR_RESULTS", "Expected", "Problem"]

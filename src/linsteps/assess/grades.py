@@ -9,6 +9,8 @@ from linsteps.assess.checking import DEFAULT_TIME_LIMIT, DEFAULT_TOLERANCE
 from linsteps.i18n import translate
 
 STATUSES = ("correct", "incorrect", "blank", "invalid", "unverified")
+DEFAULT_MEMORY_LIMIT = 1024  # megabytes a worker may add to its address space for one answer
+KEPT_WARNINGS = 100  # warnings a summary keeps; the rest are counted (all were streamed)
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class Settings:
     time_limit: float | None = DEFAULT_TIME_LIMIT
     lang: str = "en"
     feedback: bool = False
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,15 @@ class Summary:
     correct: Counter[str] = field(default_factory=Counter)
     seen: Counter[str] = field(default_factory=Counter)
     diagnoses: dict[str, Counter[str]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the first KEPT_WARNINGS
+    warning_count: int = 0
     feedback_files: int = 0
+
+    def warn(self, message: str) -> None:
+        """Count a warning; keep its text while fewer than KEPT_WARNINGS are kept."""
+        self.warning_count += 1
+        if len(self.warnings) < KEPT_WARNINGS:
+            self.warnings.append(message)
 
     def add(self, graded: Graded) -> None:
         self.students += 1
@@ -113,4 +123,12 @@ class Summary:
         return "\n".join(lines) + "\n"
 
 
-__all__ = ["STATUSES", "Cell", "Graded", "Settings", "Summary"]
+__all__ = [
+    "DEFAULT_MEMORY_LIMIT",
+    "KEPT_WARNINGS",
+    "STATUSES",
+    "Cell",
+    "Graded",
+    "Settings",
+    "Summary",
+]

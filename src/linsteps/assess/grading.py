@@ -2,10 +2,11 @@
 
 Two streamed passes over the CSV: the first validates the header and the student ids (a
 missing ``student`` column, a duplicate student or a column not in the key stops before any
-grading); the second grades row by row, in this process or in ``jobs`` worker processes,
-results kept in file order.  Bad cells and rows are reported by row and column while every
-other answer is graded.  The report is written whole or not at all; the same inputs give the
-same bytes.
+grading); the second grades row by row in ``jobs`` worker processes, every answer under the
+time and memory limits (:mod:`linsteps.assess.grading_pool`), results kept in file order.  Bad
+cells and rows are reported by row and column while every other answer is graded.  The report
+is streamed to a temporary file and put in place whole; the feedback files are put in place as
+a set; the same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import csv
 import io
 import re
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linsteps.assess.answerkey import load_key
 from linsteps.assess.checking import (
@@ -26,15 +28,16 @@ from linsteps.assess.checking import (
     DEFAULT_TOLERANCE,
     check_time_limit,
     check_tolerance,
-    expect,
 )
-from linsteps.assess.grades import Graded, Settings, Summary
-from linsteps.assess.grading_pool import Task, graded_rows
-from linsteps.assess.submissions import Row, Submissions
+from linsteps.assess.grades import DEFAULT_MEMORY_LIMIT, Graded, Settings, Summary
+from linsteps.assess.grading_pool import GradingPool, Task
+from linsteps.assess.submissions import BAD, NUL, Row, Submissions
 from linsteps.errors import UsageError
 from linsteps.i18n import translate
 
-MAX_WARNINGS = 20
+if TYPE_CHECKING:
+    from linsteps.output import StagedFolder
+
 _INJECTION = ("=", "+", "-", "@", "\t", "\r")
 _UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -80,25 +83,14 @@ class Grading:
         self.problems = self.key.problem_ids()
         self.summary = Summary(self.problems)
         self._warn = warn
-        self._shown = 0
         if self.submissions.fallback:
             self.warn(translate(settings.lang, "grade.cp1252", path=self.submissions.path))
-        if not self.key.roster:
-            for problem in self.key.problems.values():
-                expect(problem.problem())  # a key error stops before grading
 
     def warn(self, message: str) -> None:
-        self.summary.warnings.append(message)
-        if self._warn is None:
-            return
-        self._shown += 1
-        if self._shown <= MAX_WARNINGS:
+        """Report a warning now (streamed: nothing waits for the end of the run)."""
+        self.summary.warn(message)
+        if self._warn is not None:
             self._warn(translate(self.settings.lang, "grade.warning", message=message))
-
-    def finish_warnings(self) -> None:
-        hidden = self._shown - MAX_WARNINGS
-        if hidden > 0 and self._warn is not None:
-            self._warn(translate(self.settings.lang, "grade.more_warnings", count=hidden))
 
     def plan(self, feedback: bool) -> _Plan:
         """The first pass: header, duplicates, feedback file names; nothing is graded."""
@@ -156,10 +148,10 @@ class Grading:
     def _student(row: Row, column: int) -> str:
         if row.too_long or column >= len(row.cells):
             return ""
-        return row.cells[column].strip()
+        return row.cells[column].strip().replace(NUL, BAD)
 
     def tasks(self, plan: _Plan) -> Iterator[Task]:
-        """The second pass: one task per gradable row; the others are reported."""
+        """The second pass: a task per row; a row that is not graded carries the reason."""
         lang = self.settings.lang
         records = self.submissions.records()
         next(records, None)
@@ -167,22 +159,42 @@ class Grading:
             if not any(cell.strip() for cell in row.cells):
                 continue
             if row.too_long:
-                self.warn(translate(lang, "grade.row_too_long", row=row.number, most="1000000"))
+                message = translate(lang, "grade.row_too_long", row=row.number, most="1000000")
+                yield Task(row.number, "", None, (message,))
                 continue
             student = self._student(row, plan.student_column)
             if not student:
-                self.warn(translate(lang, "grade.blank_student", row=row.number))
+                message = translate(lang, "grade.blank_student", row=row.number)
+                yield Task(row.number, "", None, (message,))
                 continue
+            notes = []
+            if BAD in student:
+                notes.append(
+                    translate(lang, "grade.student_bad_bytes", row=row.number, student=student)
+                )
             if self.key.roster and student not in self.key.students:
-                self.warn(translate(lang, "grade.unknown_student", row=row.number, student=student))
+                message = translate(lang, "grade.unknown_student", row=row.number, student=student)
+                yield Task(row.number, student, None, (*notes, message))
                 continue
             if len(row.cells) > plan.width:
-                self.warn(translate(lang, "grade.extra_cells", row=row.number))
+                notes.append(translate(lang, "grade.extra_cells", row=row.number))
+            missing = [pid for pid, index in plan.columns.items() if index >= len(row.cells)]
+            if missing:
+                notes.append(
+                    translate(
+                        lang,
+                        "grade.missing_cells",
+                        row=row.number,
+                        count=len(row.cells),
+                        width=plan.width,
+                        columns=", ".join(missing),
+                    )
+                )
             answers = {
                 pid: row.cells[index] if index < len(row.cells) else ""
                 for pid, index in plan.columns.items()
             }
-            yield row.number, student, answers
+            yield Task(row.number, student, answers, tuple(notes))
 
     def run(
         self,
@@ -192,56 +204,75 @@ class Grading:
         jobs: int = 1,
         progress: Callable[[int, int], None] | None = None,
     ) -> Summary:
-        """Grade every row; write the report and feedback; return the summary."""
-        from linsteps.output import write_atomic
+        """Grade every row; write the report and the feedback set; return the summary.
+
+        ``out`` and ``feedback`` are checked before any grading; the report is written whole or
+        not at all, the feedback files as a set (see :class:`~linsteps.output.StagedFolder`).
+        """
+        from linsteps.output import StagedFolder, check_writable
 
         if not 1 <= jobs <= 64:
             raise UsageError("bad_jobs", value=jobs)
-        if feedback is not None:
-            _prepare_folder(Path(feedback))
-        plan = self.plan(feedback is not None)
-        report = io.StringIO()
-        writer = csv.writer(report, lineterminator="\n")
-        header = ["student", "score", "total"]
-        for pid in self.problems:
-            header += [pid, f"{pid}_diagnosis"]
-        writer.writerow([escape_cell(c) for c in header])
-        for done, graded in enumerate(self._graded(plan, jobs), start=1):
-            self.summary.add(graded)
-            for message in graded.warnings:
-                self.warn(message)
-            row = [graded.student, str(graded.score), str(graded.total)]
-            for pid in self.problems:
-                cell = graded.cells.get(pid)
-                row += [cell.status, cell.diagnosis] if cell else ["", ""]
-            writer.writerow([escape_cell(c) for c in row])
-            if feedback is not None:
-                name = safe_name(graded.student) + ".md"
-                write_atomic(Path(feedback) / name, graded.feedback)
-                self.summary.feedback_files += 1
-            if progress is not None:
-                progress(done, plan.rows)
-        if progress is not None:
-            progress(plan.rows, plan.rows)
-        self.finish_warnings()
         if out is not None:
-            write_atomic(out, report.getvalue())
+            check_writable(out)
+        staged = StagedFolder(feedback) if feedback is not None else None
+        try:
+            self._run(out, staged, jobs, progress)
+        except BaseException:
+            if staged is not None:
+                staged.discard()
+            raise
+        if staged is not None:
+            staged.commit()
         return self.summary
 
-    def _graded(self, plan: _Plan, jobs: int) -> Iterator[Graded]:
-        settings = Settings(
-            self.settings.tolerance, self.settings.time_limit, self.settings.lang, True
-        )
-        return graded_rows(self.tasks(plan), self.key, self.key_path, settings, jobs)
+    def _run(
+        self,
+        out: str | Path | None,
+        staged: StagedFolder | None,
+        jobs: int,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        from linsteps.output import write_atomic
 
+        plan = self.plan(staged is not None)
+        settings = replace(self.settings, feedback=staged is not None)
+        with (
+            GradingPool(self.key, self.key_path, settings, jobs) as pool,
+            tempfile.TemporaryFile() as spool,
+        ):
+            pool.check_key()
+            report = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+            writer = csv.writer(report, lineterminator="\n")
+            header = ["student", "score", "total"]
+            for pid in self.problems:
+                header += [pid, f"{pid}_diagnosis"]
+            writer.writerow([escape_cell(c) for c in header])
+            for done, (task, graded) in enumerate(pool.graded(self.tasks(plan)), start=1):
+                for message in task.warnings if graded is None else graded.warnings:
+                    self.warn(message)
+                if graded is not None:
+                    self._record(graded, writer, staged)
+                if progress is not None:
+                    progress(done, plan.rows)
+            if progress is not None:
+                progress(plan.rows, plan.rows)
+            report.flush()
+            if out is not None:
+                spool.seek(0)
+                write_atomic(out, spool)
+            report.detach()
 
-def _prepare_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UsageError("unwritable", path=str(folder), reason=error.strerror or "error") from None
-    if not folder.is_dir():
-        raise UsageError("unwritable", path=str(folder), reason="not a folder")
+    def _record(self, graded: Graded, writer: Any, staged: StagedFolder | None) -> None:
+        self.summary.add(graded)
+        row = [graded.student, str(graded.score), str(graded.total)]
+        for pid in self.problems:
+            cell = graded.cells.get(pid)
+            row += [cell.status, cell.diagnosis] if cell else ["", ""]
+        writer.writerow([escape_cell(c) for c in row])
+        if staged is not None:
+            staged.write(safe_name(graded.student) + ".md", graded.feedback)
+            self.summary.feedback_files += 1
 
 
 def grade(
@@ -254,11 +285,17 @@ def grade(
     tolerance: float = DEFAULT_TOLERANCE,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     lang: str = "en",
+    memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
     warn: Callable[[str], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
-    """Grade the answers in ``csv_path`` against the key at ``key_path``."""
-    settings = Settings(tolerance, time_limit, lang)
+    """Grade the answers in ``csv_path`` against the key at ``key_path``.
+
+    Each answer is read, checked, diagnosed and echoed within ``time_limit`` seconds (None: no
+    limit) in a worker process that may use ``memory_limit`` more megabytes; an answer past
+    either limit is graded ``unverified`` and named in a warning.
+    """
+    settings = Settings(tolerance, time_limit, lang, memory_limit=memory_limit)
     run = Grading(key_path, csv_path, settings, warn=warn)
     return run.run(out=out, feedback=feedback, jobs=jobs, progress=progress)
 

@@ -102,6 +102,8 @@ def _attention(setting: Setting) -> Iterator[Candidate]:
     if scale:
         variants.insert(0, ("missing_scale", softmax_rows(mask(raw))))
     for code, weights in variants:
+        if weights.has(sympy.nan):
+            continue  # a row with every score masked has no softmax: no such wrong answer
         yield Candidate(code, matrix(weights), names)
         if v is not None and weights.cols == v.rows:
             yield Candidate(code, matrix(weights * v), names)

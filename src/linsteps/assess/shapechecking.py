@@ -40,7 +40,7 @@ class ShapeExpected(Expected):
         for spec in parts_of(problem.options, len(problem.inputs)):
             args = [problem.inputs[i] for i in spec["inputs"]]
             try:
-                found = derive_part(spec["operation"], args)
+                found = derive_part(spec["operation"], args, spec["inputs"])
             except TypeError:
                 raise UsageError(
                     "operand_count", operation=spec["operation"], count=len(args)
@@ -93,10 +93,13 @@ def judge_shapes(answer: Answer, expected: ShapeExpected) -> Verdict:
             parts.append(Verdict("incorrect", "not_defined", None, None, params, "part_value"))
         elif given == "undefined" and part.shape != "undefined":
             params |= {"shape": shape_text(part.shape)}
-            parts.append(Verdict("incorrect", "not_defined", None, None, params, "part_defined"))
+            variant = "part_defined_scalar" if part.shape == "scalar" else "part_defined"
+            parts.append(Verdict("incorrect", "not_defined", None, None, params, variant))
         elif not same_shape(given, part.shape):
             params |= {"expected": shape_text(part.shape), "answer": shape_text(given)}
             variant = "part_swapped" if swapped(given, part.shape) else "part"
+            if "scalar" in (given, part.shape):  # "a scalar", in the sentence's language
+                variant = "part_scalar" if part.shape == "scalar" else "part_not_scalar"
             parts.append(Verdict("incorrect", "wrong_shape", None, None, params, variant))
         else:
             parts.append(Verdict("correct", None, None, None, params))

@@ -33,6 +33,7 @@ DEFAULT_PARTS = (
     {"expression": "A∘B", "operation": "hadamard", "inputs": [0, 1]},
     {"expression": "a·b", "operation": "dot", "inputs": [2, 3]},
 )
+INPUT_NAMES = ("A", "B", "a", "b")  # what the parts call the inputs: BA is B times A
 PART_OPERATIONS = frozenset({"matmul", "hadamard", "dot", "outer"})
 MAX_LENGTH = 1000
 MAX_SIZE = 10**6
@@ -153,16 +154,25 @@ def is_shapes(operation: str) -> bool:
     return operation == OPERATION
 
 
-def derive_part(operation: str, inputs: Sequence[Any]) -> PartResult:
-    """Derive one part with the engine and read the shape of its result."""
+def derive_part(operation: str, inputs: Sequence[Any], indices: Sequence[int] = ()) -> PartResult:
+    """Derive one part with the engine and read the shape of its result.
+
+    ``indices`` are the positions of the inputs in the question: each input is called by the
+    name of its position (:data:`INPUT_NAMES`), so the part BA derives B times A.
+    """
     import sympy
 
+    from linsteps.derivation.operands import to_operand
     from linsteps.errors import ShapeError, UndefinedError
     from linsteps.ops import OPERATIONS
 
     derive: Any = OPERATIONS[operation]
+    named = [
+        to_operand(x, INPUT_NAMES[i]) if i < len(INPUT_NAMES) else x
+        for x, i in zip(inputs, indices or range(len(inputs)), strict=True)
+    ]
     try:
-        derivation = derive(*inputs)
+        derivation = derive(*named)
     except (ShapeError, UndefinedError) as error:
         return PartResult("", "undefined", error)
     result = derivation.result
@@ -187,6 +197,7 @@ def swapped(answer: Shape, expected: Shape) -> bool:
 
 __all__ = [
     "DEFAULT_PARTS",
+    "INPUT_NAMES",
     "PartResult",
     "derive_part",
     "is_shapes",

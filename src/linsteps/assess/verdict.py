@@ -44,7 +44,10 @@ class Verdict:
         if wrong and self.status == "incorrect":
             return " ".join(wrong)
         if self.diagnosis is None:
-            return translate(lang, f"check.{self.status}_message", **params)
+            key = f"check.{self.status}_message"
+            if self.variant and f"{key}.{self.variant}" in catalog(lang):
+                key = f"{key}.{self.variant}"
+            return translate(lang, key, **params)
         key = f"diagnosis.{self.diagnosis}"
         if self.variant and f"{key}.{self.variant}" in catalog(lang):
             key = f"{key}.{self.variant}"
@@ -59,6 +62,10 @@ class Verdict:
             return None
         if self.answer.kind == "undefined":
             return translate(lang, "check.undefined")
+        if self.answer.kind == "tensor":
+            from linsteps.assess.mlshapes import answer_words
+
+            return answer_words(self.answer.value)
         if self.answer.kind == "shapes":
             from linsteps.assess.shapequestions import shape_text
 

@@ -1,10 +1,11 @@
-"""The bounds of every command: the options that set them and the group that applies them.
+"""The bounds of every command: the options that set them, and the wrapper that applies them.
 
 Every command runs within the limits of :mod:`linsteps.reading.budget` (a wall-time limit, a
 memory limit, the size of an explanation) and flushes its output inside them; a limit passed or
-an output that cannot be written is one line on stderr and exit status 2.  The options are
-declared once here and added to every command that does not declare an option of that name.
-Nothing here imports SymPy.
+an output that cannot be written is one line on stderr and exit status 2.  :func:`bound` gives a
+built command the options, declared once here, that it does not declare itself (``check`` and
+``grade`` keep their own --time-limit, the seconds of each comparison).  Nothing here imports
+SymPy.
 """
 
 from __future__ import annotations
@@ -16,35 +17,28 @@ from typing import Annotated, Any
 
 import typer
 import typer.main
-from typer.core import TyperGroup
 
+from linsteps.cli.common import fail
 from linsteps.errors import LinstepsError, UsageError
 from linsteps.reading.budget import Budget
 
 DEFAULTS = Budget()
 TimeLimitOpt = Annotated[
     float,
-    typer.Option(
-        "--time-limit", min=0.001, max=3600, help="Seconds the whole command may take (≤ 3600)."
-    ),
+    typer.Option("--time-limit", help="Seconds the whole command may take (at most 3600)."),
 ]
 MaxTermsOpt = Annotated[
     int,
-    typer.Option(
-        "--max-terms",
-        min=1,
-        max=10**9,
-        help="Most terms an explanation may write, result included.",
-    ),
+    typer.Option("--max-terms", help="Most terms an explanation may write, result included."),
 ]
 MemoryLimitOpt = Annotated[
-    int,
-    typer.Option("--memory-limit", min=64, max=2**20, help="Megabytes the command may allocate."),
+    int, typer.Option("--memory-limit", help="Megabytes the command may allocate.")
 ]
+NAMES = ("time_limit", "max_terms", "memory_limit")
 
 
 def _bound_options() -> list[Any]:
-    """The options every command takes for its bounds, declared once (fresh objects)."""
+    """The options of the bounds, as Typer makes them (fresh objects for each command)."""
     holder = typer.Typer(add_completion=False)
 
     @holder.command()
@@ -55,22 +49,16 @@ def _bound_options() -> list[Any]:
     ) -> None:
         """The bounds of a command."""
 
-    names = {"time_limit", "max_terms", "memory_limit"}
-    return [param for param in typer.main.get_command(holder).params if param.name in names]
+    return [param for param in typer.main.get_command(holder).params if param.name in NAMES]
 
 
-class BoundedGroup(TyperGroup):
-    """The command group: every command runs within its bounds (:mod:`linsteps.reading.budget`)
-    and takes --time-limit, --max-terms and --memory-limit, unless it declares its own option
-    of that name (``check`` and ``grade`` limit each comparison with their --time-limit)."""
-
-    def __init__(self, **attrs: Any) -> None:
-        super().__init__(**attrs)
-        for command in self.commands.values():
-            declared = {param.name for param in command.params}
-            added = [param for param in _bound_options() if param.name not in declared]
-            command.params.extend(added)
-            command.callback = _within_bounds(command.callback, {str(p.name) for p in added})
+def bound(command: Any) -> Any:
+    """Give ``command`` the options of the bounds it lacks and run it within them."""
+    declared = {param.name for param in command.params}
+    added = [param for param in _bound_options() if param.name not in declared]
+    command.params.extend(added)
+    command.callback = _within_bounds(command.callback, {str(p.name) for p in added})
+    return command
 
 
 def _within_bounds(callback: Any, added: set[str]) -> Callable[..., Any]:
@@ -83,7 +71,7 @@ def _within_bounds(callback: Any, added: set[str]) -> Callable[..., Any]:
         from linsteps.reading.budget import limits, memory_limit, within_budget
 
         chosen = {name: params.pop(name) for name in added if name in params}
-        lang = str(getattr(params.get("lang"), "value", params.get("lang")) or "en")
+        lang = _lang(params)
         try:
             with (
                 limits(**chosen),
@@ -106,8 +94,7 @@ def _within_bounds(callback: Any, added: set[str]) -> Callable[..., Any]:
     return run_bounded
 
 
-def fail(message: str, code: int = 2) -> None:
-    """Print one line on stderr and exit with ``code``."""
-    line = " ".join(message.split())
-    sys.stderr.write(f"linsteps: {line}\n")
-    raise typer.Exit(code)
+def _lang(params: dict[str, Any]) -> str:
+    """The language a command was asked for, for its one-line errors."""
+    value = getattr(params.get("lang"), "value", params.get("lang"))
+    return str(value) if value in ("en", "zh") else "en"

@@ -6,23 +6,11 @@ from typing import Annotated, Any
 
 import typer
 
-from linsteps.cli.common import (
-    ColorOpt,
-    DecimalsOpt,
-    Format,
-    FormatOpt,
-    Lang,
-    LangOpt,
-    OutOpt,
-    StandaloneOpt,
-    app,
-    check_places,
-    load,
-    run,
-)
+from linsteps.cli.common import Viewed, explaining, load
+from linsteps.cli.options import Shared
 
 
-@app.command()
+@explaining("decimals")
 def compare(
     a: Annotated[str, typer.Argument(help="First operand: a vector or a matrix.")],
     b: Annotated[str, typer.Argument(help="Second operand: a vector or a matrix.")],
@@ -30,13 +18,9 @@ def compare(
         str | None,
         typer.Option("--explain", help="Expand one product into its full derivation (ab, dot …)."),
     ] = None,
-    fmt: FormatOpt = Format.text,
-    lang: LangOpt = Lang.en,
-    decimals: DecimalsOpt = 4,
-    out: OutOpt = None,
-    color: ColorOpt = None,
-    standalone: StandaloneOpt = False,
-) -> None:
+    *,
+    shared: Shared,
+) -> Any:
     """Every product of two operands side by side: which are defined, their shapes, values.
 
     Two vectors: a·b, a∘b, abᵀ, aᵀb, cos θ. Two matrices: AB, BA, A∘B and the defined
@@ -47,17 +31,11 @@ def compare(
     from linsteps.learn.compare import compare as build
     from linsteps.learn.comparison_view import render_comparison
 
-    def made() -> Any:
-        return build(load(a), load(b), places=check_places(decimals))
-
-    if explain is None:
-        run(made, fmt, lang, out, color, standalone, view=render_comparison)
-    else:
-        row = explain
-        run(lambda: made().explain(row), fmt, lang, out, color, standalone)
+    comparison = build(load(a), load(b), **shared.settings)
+    return Viewed(comparison, render_comparison) if explain is None else comparison.explain(explain)
 
 
-@app.command()
+@explaining()
 def guide(
     topic: Annotated[
         str | None, typer.Argument(help="A concept: dot, norm, cos, hadamard, matmul, outer …")
@@ -65,12 +43,9 @@ def guide(
     all_: Annotated[
         bool, typer.Option("--all", help="Every concept card, one after another.")
     ] = False,
-    fmt: FormatOpt = Format.text,
-    lang: LangOpt = Lang.en,
-    out: OutOpt = None,
-    color: ColorOpt = None,
-    standalone: StandaloneOpt = False,
-) -> None:
+    *,
+    shared: Shared,
+) -> Any:
     """Concept cards: definition, rule, when defined, meaning, uses in ML, common mistakes.
 
     Without a topic, the list of concepts. Each card ends with a small example computed live.
@@ -81,4 +56,4 @@ def guide(
     from linsteps.learn.guide import guide_for
     from linsteps.learn.guide_view import render_guide
 
-    run(lambda: guide_for(topic, all_), fmt, lang, out, color, standalone, view=render_guide)
+    return Viewed(guide_for(topic, all_), render_guide)

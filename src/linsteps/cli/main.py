@@ -1,21 +1,17 @@
 """The ``linsteps`` command line: a thin Typer layer over the library.
 
-Importing this module does not import SymPy: each command imports the library when it runs,
-so ``linsteps --help`` and usage errors are instant.
+Importing this module does not import SymPy, nor any command: a run builds only the command
+it runs, which imports the library when it runs, so ``linsteps --help`` and usage errors are
+instant.
 """
 
 from __future__ import annotations
 
-import importlib
 import sys
 
 import typer
 
-from linsteps.cli.common import app
-
-# Importing a command module registers its commands on the app; this order is --help's.
-for _module in ("explanations", "concepts", "practice"):
-    importlib.import_module(f"linsteps.cli.{_module}")
+from linsteps.cli.root import app
 
 
 def _lang_of(argv: list[str]) -> str:

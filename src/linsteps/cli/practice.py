@@ -9,17 +9,8 @@ from typing import Annotated
 
 import typer
 
-from linsteps.cli.common import (
-    DimOpt,
-    Format,
-    FormatOpt,
-    Lang,
-    LangOpt,
-    OutOpt,
-    app,
-    fail,
-    load,
-)
+from linsteps.cli.common import fail, load
+from linsteps.cli.options import Shared, sharing
 from linsteps.errors import LinstepsError, UsageError
 
 
@@ -51,7 +42,7 @@ class Solutions(str, Enum):
     full = "full"
 
 
-@app.command()
+@sharing("lang", "out")
 def worksheet(
     seed: Annotated[
         int | None,
@@ -68,7 +59,7 @@ def worksheet(
     difficulty: Annotated[
         Difficulty, typer.Option("--difficulty", help="Sizes and ranges of the numbers.")
     ] = Difficulty.medium,
-    fmt: Annotated[
+    sheet_format: Annotated[
         SheetFormat,
         typer.Option(
             "--format",
@@ -76,8 +67,6 @@ def worksheet(
             help="markdown, latex, html; quizzes: moodle (XML), gift, qti (2.1), canvas (zip).",
         ),
     ] = SheetFormat.markdown,
-    lang: LangOpt = Lang.en,
-    out: OutOpt = None,
     key: Annotated[
         Path | None, typer.Option("--key", help="Write the answer key (JSON) to this file.")
     ] = None,
@@ -95,6 +84,8 @@ def worksheet(
     ] = None,
     date: Annotated[str | None, typer.Option("--date", help="A date printed on the sheet.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="The sheet's title.")] = None,
+    *,
+    shared: Shared,
 ) -> None:
     """A worksheet of seeded, hand-computable problems, with its answer key.
 
@@ -111,12 +102,12 @@ def worksheet(
         count=count,
         topics=topics,
         difficulty=difficulty.value,
-        fmt=fmt.value,
-        lang=lang.value,
+        fmt=sheet_format.value,
+        lang=shared.lang.value,
         solutions=solutions.value,
         title=title,
         date=date,
-        out=out,
+        out=shared.out,
         key=key,
         roster=roster,
         out_dir=out_dir,
@@ -124,12 +115,12 @@ def worksheet(
     try:
         text = run_quiz(request) if is_quiz(request.fmt) else run_request(request)
     except LinstepsError as error:
-        fail(error.message(lang.value), error.exit_code)
+        fail(error.message(shared.lang.value), error.exit_code)
     if text is not None:
         sys.stdout.write(text)
 
 
-@app.command()
+@sharing("fmt", "lang", "dim", "tolerance", "time_limit")
 def check(
     operation: Annotated[
         str | None,
@@ -151,14 +142,10 @@ def check(
     student: Annotated[
         str | None, typer.Option("--student", help="The student's version (roster keys).")
     ] = None,
-    tolerance: Annotated[
-        float, typer.Option("--tolerance", help="Relative tolerance for decimal answers.")
-    ] = 1e-3,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
-    ] = 2.0,
     explain: Annotated[bool, typer.Option("--explain", help="Add the full derivation.")] = False,
-    dim: DimOpt = None,
+    decimal_comma: Annotated[
+        bool, typer.Option("--decimal-comma", help="A comma between digits is a decimal point.")
+    ] = False,
     shape: Annotated[
         list[str] | None, typer.Option("--shape", help="With bare names: MxN (repeat for B).")
     ] = None,
@@ -175,8 +162,8 @@ def check(
         bool, typer.Option("--no-scale", help="attention: scores not divided by √d_k.")
     ] = False,
     causal: Annotated[bool, typer.Option("--causal", help="attention: the causal mask.")] = False,
-    fmt: FormatOpt = Format.text,
-    lang: LangOpt = Lang.en,
+    *,
+    shared: Shared,
 ) -> None:
     """Check an answer: how it was read, correct or not, and which mistake it shows.
 
@@ -201,7 +188,7 @@ def check(
             assert operation is not None
             shapes = shape or []
             options = {
-                "dim": dim,
+                "dim": shared.dim,
                 "shape": shapes[0] if shapes else None,
                 "shape_b": shapes[1] if len(shapes) > 1 else None,
                 "entry": entry,
@@ -220,43 +207,41 @@ def check(
         verdict = check_problem(
             task,
             load(answer),
-            tolerance=check_tolerance(tolerance),
-            time_limit=time_limit or None,
+            tolerance=check_tolerance(shared.tolerance),
+            time_limit=shared.time_limit or None,
+            decimal_comma=decimal_comma,
         )
     except LinstepsError as error:
-        fail(error.message(lang.value), error.exit_code)
+        fail(error.message(shared.lang.value), error.exit_code)
         return
     from linsteps.assess.verdict_view import render_verdict
 
-    sys.stdout.write(render_verdict(verdict, fmt.value, lang.value, explain=explain))
+    text = render_verdict(verdict, shared.fmt.value, shared.lang.value, explain=explain)
+    sys.stdout.write(text)
     raise typer.Exit(0 if verdict.correct else 1)
 
 
-@app.command()
+@sharing("lang", "tolerance", "time_limit")
 def grade(
     key: Annotated[Path, typer.Argument(help="The answer key (JSON) written with the worksheet.")],
     answers: Annotated[
         Path, typer.Argument(help="The answers: CSV with a student column and one per problem.")
     ],
-    out: Annotated[
+    report: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the report CSV here.")
     ] = None,
     feedback: Annotated[
         Path | None, typer.Option("--feedback", help="Write one Markdown file per student here.")
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
-    tolerance: Annotated[
-        float, typer.Option("--tolerance", help="Relative tolerance for decimal answers.")
-    ] = 1e-3,
-    time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
-    ] = 2.0,
-    lang: LangOpt = Lang.en,
+    *,
+    shared: Shared,
 ) -> None:
     """Grade a class's CSV against an answer key: a report, feedback and a summary.
 
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
     """
+    lang = shared.lang.value
     try:
         from linsteps.assess.grades import Settings
         from linsteps.assess.grading import Grading, progress_bar
@@ -264,23 +249,23 @@ def grade(
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")
 
-        run_ = Grading(key, answers, Settings(tolerance, time_limit or None, lang.value), warn=warn)
-        summary = run_.run(
-            out=out,
+        settings = Settings(shared.tolerance, shared.time_limit or None, lang)
+        summary = Grading(key, answers, settings, warn=warn).run(
+            out=report,
             feedback=feedback,
             jobs=jobs,
             progress=progress_bar() if sys.stderr.isatty() else None,
         )
     except LinstepsError as error:
-        fail(error.message(lang.value), error.exit_code)
+        fail(error.message(lang), error.exit_code)
         return
     from linsteps.i18n import translate
 
-    text = summary.text(lang.value)
-    if out is not None:
-        text += translate(lang.value, "grade.summary_report", path=str(out)) + "\n"
+    text = summary.text(lang)
+    if report is not None:
+        text += translate(lang, "grade.summary_report", path=str(report)) + "\n"
     if feedback is not None:
         count = summary.feedback_files
-        text += translate(lang.value, "grade.summary_feedback", path=str(feedback), count=count)
+        text += translate(lang, "grade.summary_feedback", path=str(feedback), count=count)
         text += "\n"
     sys.stdout.write(text)

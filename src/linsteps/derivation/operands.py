@@ -65,6 +65,7 @@ def to_operand(
     """Return an :class:`Operand` from text, a (nested) list, a SymPy matrix or an Operand.
 
     A bare name (``a``) with ``dim`` is a generic vector a₁…aₙ; with ``shape`` a generic matrix.
+    A generic operand is called by the name typed (a vector in lower case), not by ``name``.
     """
     import sympy
 
@@ -75,9 +76,9 @@ def to_operand(
         if (dim is not None or shape is not None) and _BARE_NAME.fullmatch(text):
             base = text.lower() if dim is not None else text
             if dim is not None:
-                return Operand(name, generic_vector(base, parse_dim(dim)), "vector", value)
+                return Operand(base, generic_vector(base, parse_dim(dim)), "vector", value)
             rows, cols = parse_shape(shape)  # type: ignore[arg-type]
-            return Operand(name, generic_matrix(base.lower(), rows, cols), "matrix", value)
+            return Operand(text, generic_matrix(base.lower(), rows, cols), "matrix", value)
         from linsteps.reading.parsing import parse_value
 
         parsed = parse_value(value, operand=name, imaginary_unit=imaginary_unit)
@@ -172,6 +173,17 @@ def _entry(x: Any, name: str) -> Any:
     if isinstance(x, Fraction):
         return sympy.Rational(x.numerator, x.denominator)
     raise UsageError("bad_operand_type", operand=name, type=type(x).__name__)
+
+
+def check_distinct(left: Operand, right: Operand) -> None:
+    """Raise UsageError when one name stands for two different operands (A 2×3 and A 3×2)."""
+    if left.name == right.name and left.value != right.value:
+        raise UsageError(
+            "same_name",
+            name=left.name,
+            shape_a="×".join(map(str, left.value.shape)),
+            shape_b="×".join(map(str, right.value.shape)),
+        )
 
 
 def as_vector(operand: Operand, operation: str) -> Operand:

@@ -83,6 +83,17 @@ class Condition(Step):
 
 
 @dataclass(frozen=True)
+class Assumption(Condition):
+    """What the derivation assumes because it cannot prove it: ``assuming x ≠ 0``.
+
+    With symbols a divisor may be neither provably zero nor provably nonzero; the derivation
+    then states the assumption it works under, as a condition of its own kind.
+    """
+
+    kind: ClassVar[str] = "assumption"
+
+
+@dataclass(frozen=True)
 class Link:
     """One ``= node`` of a chain, with the role of that step (substitute, multiply, sum …)."""
 

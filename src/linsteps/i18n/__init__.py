@@ -17,11 +17,14 @@ _SECTIONS = (
     "formats",
     "worksheet",
     "checking",
+    "grading",
     "forms",
     "practice",
     "compare",
     "guide",
     "lms",
+    "tensors",
+    "mlcode",
     "bounds",
 )
 

@@ -9,6 +9,7 @@ from typing import Any
 from linsteps.derivation.node import Node
 from linsteps.i18n import translate
 from linsteps.learn.comparison import Comparison
+from linsteps.learn.comparison_code import expressions
 from linsteps.learn.comparison_table import TableBuilder, number_settings, plain
 from linsteps.render.latex_formatter import LatexFormatter
 from linsteps.render.text_formatter import TextFormatter
@@ -47,6 +48,9 @@ def comparison_dict(comparison: Comparison, lang: str = "en") -> dict[str, Any]:
                 if row.derivation is None
                 else {**(node(row.value) or {}), "sympy": str(row.result)},
                 "approx": None if row.approx is None else text.format(row.approx),
+                **dict(
+                    zip(("numpy", "torch"), expressions(comparison.mode, row.name), strict=True)
+                ),
             }
         )
     return {
@@ -69,6 +73,7 @@ def comparison_dict(comparison: Comparison, lang: str = "en") -> dict[str, Any]:
             {"key": note.key, "message": plain(cell)}
             for note, cell in zip(comparison.notes, table.notes, strict=True)
         ],
+        "code": [plain(cell) for cell in table.code[len(comparison.rows) :]],
     }
 
 

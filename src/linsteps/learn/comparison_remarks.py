@@ -117,15 +117,15 @@ def _vector_notes(rows: dict[str, Row], a: Operand, b: Operand) -> list[Note]:
                 },
             )
         )
-        notes.append(_vector_order(a, b))
+        notes.append(_vector_order(a, b, "order.vectors_outer"))  # b·a, b∘a are undefined too
     return notes
 
 
-def _vector_order(a: Operand, b: Operand) -> Note:
+def _vector_order(a: Operand, b: Operand, key: str = "order.vectors") -> Note:
     """Return the remark on order for two vectors."""
     x, y = a.node(), b.node()
     return Note(
-        "order.vectors",
+        key,
         {
             "dot": Dot(x, y),
             "ba_dot": Dot(y, x),

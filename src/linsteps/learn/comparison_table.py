@@ -34,6 +34,7 @@ class Table:
     reasons: tuple[Cell, ...]
     notes: tuple[Cell, ...]
     names: tuple[str, ...]
+    code: tuple[Cell, ...] = ()  # each product in NumPy and PyTorch, then the traps
 
 
 class TableBuilder:
@@ -109,7 +110,22 @@ class TableBuilder:
                 for note in comparison.notes
             ),
             tuple(row.name for row in comparison.rows),
+            self.code(),
         )
+
+    def code(self) -> tuple[Cell, ...]:
+        """Return each product as NumPy and PyTorch write it, then the traps between them."""
+        from linsteps.learn.comparison_code import expressions, traps
+
+        comparison, lang = self.comparison, self.lang
+        cells: list[Cell] = []
+        for row in comparison.rows:
+            numpy, torch = expressions(comparison.mode, row.name)
+            said = translate(lang, "compare.code.row", numpy=numpy, torch=torch)
+            cells.append((self.math(row.notation), Span(said)))
+        for key, params in traps(comparison):
+            cells.append((Span(translate(lang, "compare.code.trap." + key, **params)),))
+        return tuple(cells)
 
 
 def plain(cell: Cell) -> str:

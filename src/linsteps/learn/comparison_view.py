@@ -56,6 +56,7 @@ def render_text(comparison: Comparison, lang: str, color: bool = False) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             lines.append("")
@@ -88,6 +89,7 @@ def render_markdown(comparison: Comparison, lang: str, **settings: Any) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             parts.append("### " + escape_markdown(heading))
@@ -122,6 +124,7 @@ def latex_body(comparison: Comparison, lang: str, **settings: Any) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             parts.append(f"\\noindent\\textbf{{{prose(heading)}}}")
@@ -161,6 +164,7 @@ def html_article(comparison: Comparison, lang: str, **settings: Any) -> str:
     for heading, items in (
         (translate(lang, "compare.reasons"), table.reasons),
         (translate(lang, "compare.differences"), table.notes),
+        (translate(lang, "compare.code"), table.code),
     ):
         if items:
             parts.append(f"<h2>{html.escape(heading)}</h2>")

@@ -5,9 +5,11 @@ limit of the current budget, and reports recursion or memory exhausted as a Limi
 """
 
 from linsteps.ops.attention import attention as _attention
+from linsteps.ops.einsum import einsum as _einsum
 from linsteps.ops.geometry import angle as _angle
 from linsteps.ops.geometry import cos as _cos
 from linsteps.ops.geometry import norm as _norm
+from linsteps.ops.heads import multi_head_attention as _multi_head_attention
 from linsteps.ops.linear import linear as _linear
 from linsteps.ops.matmul import matmul as _matmul
 from linsteps.ops.outer import outer as _outer
@@ -18,9 +20,11 @@ from linsteps.ops.transpose import transpose as _transpose
 from linsteps.reading.budget import bounded
 
 attention = bounded(_attention)
+einsum = bounded(_einsum)
 angle = bounded(_angle)
 cos = bounded(_cos)
 norm = bounded(_norm)
+multi_head_attention = bounded(_multi_head_attention)
 linear = bounded(_linear)
 matmul = bounded(_matmul)
 outer = bounded(_outer)
@@ -49,9 +53,11 @@ __all__ = [
     "attention",
     "cos",
     "dot",
+    "einsum",
     "hadamard",
     "linear",
     "matmul",
+    "multi_head_attention",
     "norm",
     "outer",
     "project",

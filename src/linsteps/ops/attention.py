@@ -21,6 +21,7 @@ from linsteps.derivation.matrices import (
 from linsteps.derivation.node import Node
 from linsteps.derivation.operands import to_operand
 from linsteps.derivation.steps import (
+    Assumption,
     Chain,
     Condition,
     Derivation,
@@ -32,7 +33,7 @@ from linsteps.derivation.steps import (
     Rule,
 )
 from linsteps.derivation.values import Name, Value
-from linsteps.errors import ShapeError
+from linsteps.errors import ShapeError, UndefinedError
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     add,
@@ -46,6 +47,7 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
+from linsteps.ops.divisors import assumed, zero_status
 from linsteps.ops.sizes import attention_terms, check_size
 
 D_K = Name("d_k")  # the width of the query and key rows, as the papers name it
@@ -196,6 +198,12 @@ def attention(
         row = [p / denominator for p in powers]
         weights.append(row)
         exps = Sum(tuple(Exp(Value(s)) for s in line)) if m > 1 else Exp(Value(line[0]))
+        status = zero_status(denominator)
+        if status == "zero":
+            raise UndefinedError("softmax_zero", row=i + 1)
+        if status == "unknown":
+            condition = {"row": i + 1, "sum": exps, "condition": assumed(denominator)}
+            steps.append(Assumption("assumed_softmax_row", condition))
         for j, s in enumerate(line):
             links = [
                 Link("substitute", Quotient(Exp(Value(s)), exps)),
@@ -222,7 +230,8 @@ def attention(
             )
         )
     weight_matrix = sympy.ImmutableMatrix(weights)
-    steps.append(Note("rows_sum_to_one", {}))
+    real = all(exact(s).is_extended_real for line in current for s in line)
+    steps.append(Note("rows_sum_to_one" if real else "rows_sum_to_one_complex", {}))
     steps.append(
         Chain(weights_node, (Link("entries", _grid(weights)),), approximate(weight_matrix, places))
     )

@@ -26,8 +26,17 @@ from linsteps.derivation.matrices import (
     Slice,
 )
 from linsteps.derivation.node import Node
-from linsteps.derivation.operands import MAX_GENERIC
-from linsteps.derivation.steps import Condition, Derivation, Heading, Note, Operand, Result, Rule
+from linsteps.derivation.operands import MAX_GENERIC, check_distinct
+from linsteps.derivation.steps import (
+    Assumption,
+    Condition,
+    Derivation,
+    Heading,
+    Note,
+    Operand,
+    Result,
+    Rule,
+)
 from linsteps.derivation.values import Value
 from linsteps.errors import ShapeError, UsageError
 from linsteps.ops.common import DEFAULT_PLACES, settings_of
@@ -81,8 +90,10 @@ def _operand(text: Any, name: str, rows: Size, cols: Size, layout: str) -> tuple
     """Return the operand of symbolic size and the base letter of its entries."""
     if not isinstance(text, str) or not _NAME.fullmatch(text.strip()):
         raise UsageError("symbolic_needs_name", operand=name)
-    value = sympy.MatrixSymbol(name, size_symbol(rows), size_symbol(cols))
-    return Operand(name, value, layout, text), text.strip().lower()
+    typed = text.strip()
+    own = typed.lower() if layout == "vector" else typed  # the operand is called as typed
+    value = sympy.MatrixSymbol(own, size_symbol(rows), size_symbol(cols))
+    return Operand(own, value, layout, text), typed.lower()
 
 
 def _sum(index: str, upper: Size, term: Any) -> tuple[SymbolicSum, ElidedSum]:
@@ -164,7 +175,7 @@ def cos(a: Any, b: Any, dim: str) -> Derivation:
         Heading("cos", lhs),
         Rule(lhs, (Quotient(Dot(x, y), Product((Norm(x), Norm(y)))), general)),
         Condition("same_length", {"n": n}),
-        Condition("nonzero", {"a": u.name, "b": v.name}),
+        Assumption("assumed_nonzero_vectors", {"a": u.name, "b": v.name}),
         Rule(Dot(x, y), (dot_sum, dot_written)),
         Rule(Norm(x), (Root(a_sum), Root(a_written))),
         Rule(Norm(y), (Root(b_sum), Root(b_written))),
@@ -215,11 +226,13 @@ def matmul(a: Any, b: Any, shape: str, shape_b: str) -> Derivation:
     """Explain cᵢⱼ = Σₖ aᵢₖbₖⱼ for A m×n and B n×p: C is m×p."""
     m, n = parse_symbolic_shape(shape)
     k, p = parse_symbolic_shape(shape_b)
+    left, base_a = _operand(a, "A", m, n, "matrix")
+    right, base_b = _operand(b, "B", k, p, "matrix")
     if n != k:
         key = "matmul_shapes" if isinstance(n, int) and isinstance(k, int) else "matmul_sizes"
-        raise ShapeError(key, a="A", b="B", m=m, n=n, k=k, p=p)
-    left, base_a = _operand(a, "A", m, n, "matrix")
-    right, base_b = _operand(b, "B", n, p, "matrix")
+        raise ShapeError(key, a=left.name, b=right.name, m=m, n=n, k=k, p=p)
+    check_distinct(left, right)
+    names = {"a": left.name, "b": right.name}
     i, j, s = _letters(3, (m, n, p))
     lhs = MatProduct(left.node(), right.node())
     whole, written = _sum(s, n, lambda q: Product((Entry(base_a, (i, q)), Entry(base_b, (q, j)))))
@@ -230,16 +243,11 @@ def matmul(a: Any, b: Any, shape: str, shape_b: str) -> Derivation:
             entry,
             (Dot(Slice(left.node(), "row", i), Slice(right.node(), "column", j)), whole, written),
         ),
-        Condition(
-            "matmul_shapes",
-            {"a": "A", "b": "B", "m": m, "n": n, "p": p, "shape": Shape(m, p)},
-        ),
+        Condition("matmul_shapes", {**names, "m": m, "n": n, "p": p, "shape": Shape(m, p)}),
         Note("general_form", {"n": n}),
     ]
     value = left.value * right.value
-    steps.append(
-        Result(lhs, Value(value), "matmul", None, {"a": "A", "b": "B", "shape": Shape(m, p)})
-    )
+    steps.append(Result(lhs, Value(value), "matmul", None, {**names, "shape": Shape(m, p)}))
     return _derivation("matmul", (left, right), steps, value)
 
 

@@ -33,6 +33,7 @@ from linsteps.ops.common import (
     settings_of,
     sum_node,
 )
+from linsteps.ops.divisors import is_zero_vector, pair_conditions, zero_status
 from linsteps.ops.similarity import cos_pairwise
 from linsteps.ops.sizes import check_size, radsimp_bounded, vector_terms
 from linsteps.ops.vector_chains import check_lengths, dot_chain, norm_chain
@@ -92,13 +93,15 @@ def _cos_steps(u: Operand, v: Operand, places: int, full: bool) -> tuple[list[An
     dot_part, dot_value = dot_chain(u, v, full, inline=True)
     norm_a, value_a = norm_chain(u, full, inline=True)
     norm_b, value_b = norm_chain(v, full, inline=True)
-    for operand, value in ((u, value_a), (v, value_b)):
-        if value == 0:
-            raise UndefinedError("zero_vector", operand=operand.name)
+    squared_a, squared_b = value_a**2, value_b**2
+    for operand, squared in ((u, squared_a), (v, squared_b)):
+        if zero_status(squared) == "zero":
+            key = "zero_vector" if is_zero_vector(operand) else "zero_norm"
+            raise UndefinedError(key, operand=operand.name, a=u.name, b=v.name)
     steps: list[Any] = [
         Rule(Call("cos", theta), (formula,)),
         Condition("same_length", {"n": u.length}),
-        Condition("nonzero", {"a": u.name, "b": v.name}),
+        *pair_conditions(u, v, squared_a, squared_b),
         *(chain for chain in (dot_part, norm_a, norm_b) if chain.links),
     ]
     substituted = Quotient(Value(dot_value), Product((Value(value_a), Value(value_b))))

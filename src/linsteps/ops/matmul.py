@@ -10,7 +10,7 @@ from linsteps.derivation.arithmetic import Product
 from linsteps.derivation.general_forms import SumOver
 from linsteps.derivation.matrices import Dot, Grid, Indexed, MatProduct, Shape, Slice
 from linsteps.derivation.node import Node
-from linsteps.derivation.operands import to_operand
+from linsteps.derivation.operands import check_distinct, to_operand
 from linsteps.derivation.steps import (
     Chain,
     Condition,
@@ -22,6 +22,7 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.tensor_operands import is_tensor_input, is_tensor_shape
 from linsteps.derivation.values import Value
 from linsteps.errors import ShapeError, UsageError
 from linsteps.ops import general as general_forms
@@ -41,6 +42,7 @@ from linsteps.ops.common import (
     value_sum,
 )
 from linsteps.ops.sizes import all_rational, check_size, rational_product, sum_terms
+from linsteps.ops.tensor_matmul import tensor_matmul
 from linsteps.reading.budget import check_time
 
 
@@ -111,7 +113,15 @@ def matmul(
     places: int = DEFAULT_PLACES,
     full: bool = False,
 ) -> Derivation:
-    """Explain the matrix product AB: every entry a row of A times a column of B."""
+    """Explain the matrix product AB: every entry a row of A times a column of B.
+
+    Operands of rank 3 or more (or a ``shape`` with three sizes) are multiplied as NumPy's
+    ``a @ b`` does: see :func:`linsteps.ops.tensor_matmul.tensor_matmul`.
+    """
+    if any(map(is_tensor_input, (a, b))) or any(map(is_tensor_shape, (shape, shape_b))):
+        return tensor_matmul(
+            a, b, shape=shape, shape_b=shape_b, places=places, full=full, entry=entry
+        )
     if general_forms.is_symbolic_shape(shape) or general_forms.is_symbolic_shape(shape_b):
         return general_forms.matmul(a, b, str(shape or shape_b), str(shape_b or shape))
     left, note_a = _oriented(to_operand(a, "A", shape=shape), "left")
@@ -119,6 +129,7 @@ def matmul(
     (m, n), (n2, p) = left.shape, right.shape
     if n != n2:
         raise ShapeError("matmul_shapes", a=left.name, b=right.name, m=m, n=n, k=n2, p=p)
+    check_distinct(left, right)
     lhs = MatProduct(left.node(), right.node())
     general = SumOver(
         "k", 1, n, Product((Indexed(left.node(), ("i", "k")), Indexed(right.node(), ("k", "j"))))

@@ -20,9 +20,10 @@ from linsteps.derivation.steps import (
     Result,
     Rule,
 )
+from linsteps.derivation.tensor_operands import is_tensor_input, is_tensor_shape
 from linsteps.derivation.values import Value
-from linsteps.errors import ShapeError
 from linsteps.ops import general as general_forms
+from linsteps.ops.broadcast import elementwise, hadamard_shape_error
 from linsteps.ops.common import (
     DEFAULT_PLACES,
     SUMMARY_ENTRIES,
@@ -81,23 +82,25 @@ def hadamard(
     shape: str | tuple[int, int] | None = None,
     places: int = DEFAULT_PLACES,
     full: bool = False,
+    broadcast: bool = False,
 ) -> Derivation:
-    """Explain the element-wise product (A∘B)ᵢⱼ = AᵢⱼBᵢⱼ: no sum, the shape kept."""
+    """Explain the element-wise product (A∘B)ᵢⱼ = AᵢⱼBᵢⱼ: no sum, the shape kept.
+
+    With ``broadcast`` (or operands of rank 3 or more) it is NumPy's ``a * b``: see
+    :func:`linsteps.ops.broadcast.elementwise`.
+    """
+    if broadcast or any(map(is_tensor_input, (a, b))) or is_tensor_shape(shape):
+        return elementwise(a, b, broadcast=broadcast, shape=shape, places=places, full=full)
     if general_forms.is_symbolic_dim(dim) or general_forms.is_symbolic_shape(shape):
         symbolic_dim = str(dim) if general_forms.is_symbolic_dim(dim) else None
         return general_forms.hadamard(a, b, symbolic_dim, None if symbolic_dim else str(shape))
     left = to_operand(a, "A", dim=dim, shape=shape)
     right = to_operand(b, "B", dim=dim, shape=shape)
-    if left.layout == "vector" and right.layout == "vector":
-        left, right = replace(left, name="a"), replace(right, name="b")
+    if left.layout == "vector" and right.layout == "vector":  # vectors: a, b unless named
+        left = replace(left, name="a" if left.name == "A" else left.name)
+        right = replace(right, name="b" if right.name == "B" else right.name)
     if left.shape != right.shape:
-        raise ShapeError(
-            "hadamard_shapes",
-            a=left.name,
-            b=right.name,
-            shape_a="×".join(map(str, left.shape)),
-            shape_b="×".join(map(str, right.shape)),
-        )
+        raise hadamard_shape_error(left, right)
     rows, cols = left.shape
     shown_count = rows * cols if full or rows * cols <= SUMMARY_ENTRIES else 3
     check_size(left, right, terms=rows * cols + 3 * shown_count)

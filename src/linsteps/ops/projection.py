@@ -23,6 +23,7 @@ from linsteps.derivation.steps import (
 from linsteps.derivation.values import Value
 from linsteps.errors import UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, changes, entries, exact, settings_of
+from linsteps.ops.divisors import is_zero_vector, onto_condition, zero_status
 from linsteps.ops.sizes import all_rational, check_size, vector_terms
 from linsteps.ops.vector_chains import check_lengths, dot_chain
 
@@ -55,8 +56,9 @@ def project(
     lhs = Projection(a_node, b_node)
     ab_chain, ab = dot_chain(u, v, full, inline=True)
     bb_chain, bb = dot_chain(v, v, full, inline=True)
-    if bb == 0:
-        raise UndefinedError("zero_projection", b=v.name)
+    if zero_status(bb) == "zero":
+        key = "zero_projection" if is_zero_vector(v) else "zero_square_onto"
+        raise UndefinedError(key, a=u.name, b=v.name)
     factor = ab / bb
     x, y = entries(u), entries(v)
     projected = [sympy.expand(factor * exact(q)) for q in y]
@@ -66,7 +68,7 @@ def project(
         Heading("project", lhs),
         Rule(lhs, (Scale(Quotient(Dot(a_node, b_node), Dot(b_node, b_node)), b_node),)),
         Condition("same_length", {"n": u.length}),
-        Condition("nonzero_onto", {"b": v.name, "bb": Dot(b_node, b_node)}),
+        onto_condition(v, bb),
         *(chain for chain in (ab_chain, bb_chain) if chain.links),
     ]
     links = [Link("substitute", Scale(Quotient(Value(ab), Value(bb)), _vector(y)))]

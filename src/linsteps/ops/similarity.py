@@ -23,6 +23,7 @@ from linsteps.derivation.steps import (
 from linsteps.derivation.values import Name, Value
 from linsteps.errors import ShapeError, UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
+from linsteps.ops.divisors import is_zero_vector, vector_condition, zero_status
 from linsteps.ops.sizes import check_size, radsimp_bounded, sum_terms, vector_terms
 from linsteps.ops.vector_chains import dot_chain, norm_chain
 
@@ -58,19 +59,24 @@ def cos_pairwise(vectors: Any, *, places: int = DEFAULT_PLACES, full: bool = Fal
     lhs = Similarity(x)
     xi, xj = Name("x", None, ("i",), "vector"), Name("x", None, ("j",), "vector")
     general = Quotient(Dot(xi, xj), Product((Norm(xi), Norm(xj))))
+    norms, chains = [], []
+    for row in rows:
+        chain, value = norm_chain(row, full, inline=True)
+        if zero_status(value**2) == "zero":
+            key = "zero_row" if is_zero_vector(row) else "zero_row_norm"
+            raise UndefinedError(key, operand=matrix.name, row=row.name[2:])
+        norms.append(value)
+        if chain.links:
+            chains.append(chain)
+    shape: dict[str, Any] = {"k": count, "n": width, "a": matrix.name}
+    unproved = [(r, n) for r, n in zip(rows, norms, strict=True) if zero_status(n**2) != "nonzero"]
     steps: list[Any] = [
         Heading("pairwise", lhs),
         Rule(Indexed(lhs, ("i", "j"), "S"), (general,)),
-        Condition("pairwise_rows", {"k": count, "n": width, "a": matrix.name}),
+        Condition("pairwise_rows_shape" if unproved else "pairwise_rows", shape),
+        *(vector_condition(row, value**2) for row, value in unproved),
+        *chains,
     ]
-    norms = []
-    for row in rows:
-        chain, value = norm_chain(row, full, inline=True)
-        if value == 0:
-            raise UndefinedError("zero_row", operand=matrix.name, row=row.name[2:])
-        norms.append(value)
-        if chain.links:
-            steps.append(chain)
     values = [[sympy.Integer(1) if i == j else None for j in range(count)] for i in range(count)]
     shown = 0
     pairs = [(i, j) for i in range(count) for j in range(i + 1, count)]

@@ -16,6 +16,10 @@ def answer_of(solved: Solved) -> dict[str, str]:
     """Return the answer as ``{"text", "latex", "sympy"}``, read from the derivation."""
     if solved.parts:
         return _shape_answer(solved.parts)
+    if solved.truth is not None:
+        text = solved.truth.text()
+        latex = text.replace("×", " \\times ").replace("_", "\\_")
+        return {"text": text, "latex": f"\\text{{{latex}}}", "sympy": text}
     if solved.derivation is None:
         return dict(UNDEFINED)
     from linsteps.derivation.values import Value

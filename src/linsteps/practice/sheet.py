@@ -35,6 +35,7 @@ class Solved:
     error: LinstepsError | None = None
     parts: tuple[Part, ...] = ()
     row: Any = None  # for "which product?": the row of compare's table that is asked
+    truth: Any = None  # for einsum, broadcasting and code shapes: assess.mlquestions.MLExpected
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """Solving a problem with the explainer: the same operations the command line explains.
 
 A problem's answer and worked solution are the derivation of its operation (or the error it
-raises); a shape question has one derivation per part, and "which product?" the row of
-compare's table that is asked.
+raises); a shape question has one derivation per part, "which product?" the row of
+compare's table that is asked, and an einsum, broadcasting or code-shape question the truth
+NumPy and PyTorch give (:mod:`linsteps.assess.mlquestions`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any, cast
 from linsteps.derivation.steps import Derivation, Operand
 from linsteps.errors import LinstepsError
 from linsteps.practice.problems.problem import Problem, Surd, Symbol
+from linsteps.practice.problems.topics import ML_TOPICS
 from linsteps.practice.sheet import Part, Solved
 
 
@@ -44,6 +46,13 @@ def solve(problem: Problem, number: int) -> Solved:
     from linsteps.derivation.operands import to_operand
     from linsteps.ops import OPERATIONS
 
+    if problem.topic in ML_TOPICS:
+        from linsteps.assess.expected import Problem as Task
+        from linsteps.assess.mlquestions import MLExpected
+
+        return Solved(
+            number, problem, (), truth=MLExpected(Task(problem.operation, problem.inputs))
+        )
     names = operand_names(problem)
     if problem.entries:
         operands = tuple(

@@ -30,7 +30,7 @@ _FORBIDDEN = (
     | {"getattr", "setattr", "delattr", "globals", "locals", "breakpoint"}
 )
 _NOT_FINITE = frozenset({"oo", "inf", "infinity", "infty", "nan", "zoo"})
-_OPERAND_END = frozenset({"NUMBER", "NAME", "_RPAR", "_RBRACK"})
+_OPERAND_END = frozenset({"NUMBER", "NAME", "_RPAR", "_RBRACK", "SUPERSCRIPT"})
 _OPERAND_START = frozenset({"NUMBER", "NAME", "_LPAR", "_LBRACK", "SQRT"})
 _SPECIAL_CHARS = {
     "|": "abs_bars",
@@ -217,12 +217,11 @@ def _layout(stream: Iterable[Token]) -> Iterator[Token]:
 
 
 def _implicit_product(prev: Token | None, tok: Token) -> bool:
-    """``2x``, ``3sqrt(2)``, ``2√3``, ``2(x+1)``, ``(a)(b)``: no space, number or ``)`` first."""
+    """``2x``, ``3sqrt(2)``, ``2√3``, ``2(x+1)``, ``(a)(b)``, ``(1 + e)e²``, ``sqrt(2)i``: no
+    space, a number or ``)`` first."""
     if prev is None or prev.end_pos != tok.start_pos:
         return False
-    if prev.type == "NUMBER":
-        return tok.type in ("NAME", "SQRT", "_LPAR")
-    return prev.type == "_RPAR" and tok.type == "_LPAR"
+    return prev.type in ("NUMBER", "_RPAR") and tok.type in ("NAME", "SQRT", "_LPAR")
 
 
 def _check_number(tok: Token) -> None:

@@ -23,6 +23,8 @@ from linsteps.reading.limits import (
 from linsteps.reading.operand_errors import limit_error, parse_error
 from linsteps.reading.parsed import Parsed
 
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+
 if TYPE_CHECKING:
     import sympy
     from lark import Token, Tree
@@ -193,9 +195,21 @@ class ValueBuilder:
             limit = LIMITS.max_root_bits
             raise limit_error("root_too_large", column=column, bits=bits, limit=limit)
 
-    def power(self, base: Any, tok: Token, exponent: Any) -> Any:
-        """``base ** exponent`` after checking the exponent and the size of the result."""
+    def power(self, base: Any, tok: Token, exponent: Any = None) -> Any:
+        """``base ** exponent`` (or ``base`` with a superscript ``tok``) after checking the
+        exponent and the size of the result."""
         column = (tok.start_pos or 0) + 1
+        if exponent is None:  # x², 2³, x⁻¹; a run too long for an exponent is refused unread
+            digits = tok.value.translate(_SUPERSCRIPTS)
+            if len(digits) > 8:
+                limit = LIMITS.max_power_exponent
+                raise limit_error(
+                    "power_exponent_too_large",
+                    column=column,
+                    exponent=shorten(tok.value),
+                    limit=limit,
+                )
+            exponent = self.sympy.Integer(int(digits))
         if exponent.is_Rational:
             if abs(exponent) > LIMITS.max_power_exponent:
                 shown = shorten(str(exponent))

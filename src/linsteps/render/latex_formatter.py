@@ -34,6 +34,7 @@ from linsteps.derivation.values import Name, Value
 from linsteps.i18n import catalog
 from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
 from linsteps.render.printing import format_latex, index_text, symbol_latex
+from linsteps.render.tensor_notation import TensorLatex
 
 MAX_MATRIX_COLUMNS = 10
 
@@ -49,7 +50,7 @@ def translate_template(lang: str, axis: str) -> str:
     return table.get(f"notation.{axis}") or catalog("en")[f"notation.{axis}"]
 
 
-class LatexFormatter(NodeFormatter):
+class LatexFormatter(NodeFormatter, TensorLatex):
     """LaTeX (amsmath) notation: ``a \\cdot b``, ``\\lVert a \\rVert``, ``\\sqrt{14}``."""
 
     symbols: ClassVar[dict[str, str]] = {

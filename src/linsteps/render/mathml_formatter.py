@@ -45,6 +45,7 @@ from linsteps.render.mathml import (
     symbol_mathml,
 )
 from linsteps.render.printing import index_text
+from linsteps.render.tensor_notation import TensorMathML
 
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
 APPLY = "\u2061"  # function application: softmax(…), proj
@@ -53,7 +54,7 @@ BOLD = {c: chr(0x1D400 + i) for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZ")}
 }
 
 
-class MathMLFormatter(NodeFormatter):
+class MathMLFormatter(NodeFormatter, TensorMathML):
     """Presentation MathML notation: ``<mi>a</mi><mo>·</mo><mi>b</mi>``."""
 
     symbols: ClassVar[dict[str, str]] = {

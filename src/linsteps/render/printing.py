@@ -8,7 +8,7 @@ user typed decimals, write terminating fractions as the decimals they are.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Any, ClassVar
 
 from sympy.printing.latex import LatexPrinter
@@ -88,7 +88,9 @@ def decimal_of(value: Any) -> str | None:
     if q != 1 or max(twos, fives) > 60:
         return None
     places = max(twos, fives)
-    text = str((Decimal(p) / Decimal(int(value.q))).quantize(Decimal(1).scaleb(-places)))
+    with localcontext() as exact:  # enough digits for every digit of the quotient
+        exact.prec = len(str(abs(p))) + places + 2
+        text = str((Decimal(p) / Decimal(int(value.q))).quantize(Decimal(1).scaleb(-places)))
     return text
 
 

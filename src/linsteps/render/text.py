@@ -89,8 +89,9 @@ class TextRenderer:
         """Return the lines of one step."""
         if isinstance(step, Heading):
             params: dict[str, Any] = {"expr": step.expression}
-            if step.operation == "angle":
-                params |= {"a": self.derivation.inputs[0].name, "b": self.derivation.inputs[1].name}
+            inputs = self.derivation.inputs
+            if inputs:
+                params |= {"a": inputs[0].name, "b": inputs[-1].name}
             return [self.paint(self.t("title." + step.operation, **params), BOLD)]
         if isinstance(step, Rule):
             self.previous = step.lhs

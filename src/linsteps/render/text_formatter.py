@@ -40,6 +40,7 @@ from linsteps.render.printing import (
     symbol_text,
     upper_bound,
 )
+from linsteps.render.tensor_notation import TensorText
 
 
 @lru_cache(maxsize=65536)
@@ -47,7 +48,7 @@ def _text_value(value: Any, decimal: bool, places: int) -> str:
     return format_text(value, decimal=decimal, places=places)
 
 
-class TextFormatter(NodeFormatter):
+class TextFormatter(NodeFormatter, TensorText):
     """Unicode one-line notation: ``a·b``, ``‖a‖``, ``√14``, ``a₁b₁``."""
 
     symbols: ClassVar[dict[str, str]] = {

@@ -55,6 +55,9 @@ MESSAGES: dict[str, str] = {
         "{ba_dot} = {dot} and {ba_hadamard} = {hadamard}: there the order does not matter; "
         "but {ba_outer} is {outer} transposed: for the outer product it does."
     ),
+    "compare.note.order.vectors_outer": (
+        "{ba_outer} is {outer} transposed: for the outer product the order matters."
+    ),
     "compare.note.dot_is_matmul": (
         "{dot} = {dot_value} and {atb} = {atb_value}: the dot product is the matrix product "
         "of a row (1×n) and a column (n×1), a 1×1 matrix holding the same number."

@@ -28,6 +28,11 @@ MESSAGES: dict[str, str] = {
     "condition.same_length": "both vectors have {n} entries",
     "condition.entries": "a vector with {n} entries",
     "condition.nonzero": "neither {a} nor {b} is the zero vector, so the division is defined",
+    "condition.nonzero_vector": "{a} is not the zero vector, so {norm} ≠ 0",
+    "condition.assumed_nonzero_vector": (
+        "assuming {condition} ≠ 0: then {a} is not the zero vector, so {norm} ≠ 0 and the "
+        "division is defined"
+    ),
     "condition.same_shape": "{a} and {b} have the same shape, {shape}",
     "condition.matmul_shapes": ("columns of {a} = rows of {b} = {n}: {m}×{n} · {n}×{p} → {shape}"),
     # notes
@@ -86,21 +91,22 @@ MESSAGES: dict[str, str] = {
     "result.approx": "≈ {approx}",
     # errors (the parser's own are in the parsing section)
     "error.vector_lengths": (
-        "{operation}: the dot product needs vectors of the same length: "
-        "{a} has {n} entries, {b} has {m}"
+        "the dot product needs vectors of the same length: {a} has {n} entries, {b} has {m}"
     ),
     "error.hadamard_shapes": (
-        "hadamard: the element-wise product needs identical shapes: "
-        "{a} is {shape_a}, {b} is {shape_b}"
+        "the element-wise product needs identical shapes: {a} is {shape_a}, {b} is {shape_b}"
     ),
     "error.matmul_shapes": (
-        "matmul: the matrix product needs columns of {a} = rows of {b}: "
-        "{a} is {m}×{n}, {b} is {k}×{p}"
+        "the matrix product needs columns of {a} = rows of {b}: {a} is {m}×{n}, {b} is {k}×{p}"
     ),
-    "error.needs_vector": "{operation}: {operand} must be a vector, but it is a {rows}×{cols} matrix",
+    "error.needs_vector": "{operand} must be a vector, but it is a {rows}×{cols} matrix",
     "error.zero_vector": (
         "the angle is undefined: {operand} is the zero vector, so ‖{operand}‖ = 0 and "
-        "cos θ = a·b/(‖a‖‖b‖) would divide by zero"
+        "cos θ = {a}·{b}/(‖{a}‖‖{b}‖) would divide by zero"
+    ),
+    "error.zero_norm": (
+        "the angle is undefined: {operand}·{operand} = 0, so ‖{operand}‖ = 0 and "
+        "cos θ = {a}·{b}/(‖{a}‖‖{b}‖) would divide by zero"
     ),
     "error.scalar_operand": "operand {operand}: a single number is not a vector or a matrix",
     "error.ragged_list": "operand {operand}: the rows of the list have different lengths",

@@ -24,8 +24,13 @@ MESSAGES: dict[str, str] = {
     "role.transpose": "rows→columns",
     "result.transpose": "{lhs} is {shape}: the rows of {a} written as columns.",
     # projection
-    "title.project": "Projection {expr} of a on b",
+    "title.project": "Projection {expr} of {a} on {b}",
     "condition.nonzero_onto": "{b} is not the zero vector, so {bb} > 0 and the division is defined",
+    "condition.nonzero_dot_onto": "{bb} = {value} ≠ 0, so the division is defined",
+    "condition.assumed_nonzero_onto": (
+        "assuming {condition} ≠ 0: then {b} is not the zero vector, so {bb} ≠ 0 and the "
+        "division is defined"
+    ),
     "role.subtract": "subtract",
     "note.projection_orthogonal": (
         "The remainder {rest} has dot product 0 with {b}: it is orthogonal to {b}, "
@@ -35,7 +40,11 @@ MESSAGES: dict[str, str] = {
         "{lhs} = {value}: the part of {a} along {b}; the part orthogonal to {b} is {rest}."
     ),
     "error.zero_projection": (
-        "project: cannot project on the zero vector: {b}·{b} = 0, so (a·b / b·b) would divide by zero"
+        "cannot project on the zero vector: {b}·{b} = 0, so ({a}·{b} / {b}·{b}) would divide "
+        "by zero"
+    ),
+    "error.zero_square_onto": (
+        "cannot project on {b}: {b}·{b} = 0, so ({a}·{b} / {b}·{b}) would divide by zero"
     ),
     # the complex inner product
     "title.inner": "Inner product with conjugation {expr}",
@@ -58,22 +67,27 @@ MESSAGES: dict[str, str] = {
     ),
     "result.inner": "{lhs} = {value}: matching entries multiplied, the second conjugated, then summed.",
     # cosine-similarity matrix
-    "title.pairwise": "Cosine-similarity matrix {expr} of the rows of X",
+    "title.pairwise": "Cosine-similarity matrix {expr} of the rows of {a}",
     "condition.pairwise_rows": (
         "{k} vectors (the rows of {a}) with {n} entries each, none of them zero"
     ),
+    "condition.pairwise_rows_shape": "{k} vectors (the rows of {a}) with {n} entries each",
     "note.pairwise_symmetric": (
         "S is symmetric ({sij} = {sji}) and its diagonal is 1, since each vector has cos θ = 1 with "
         "itself: this is how embeddings are compared, entry (i, j) saying how alike rows i and j are."
     ),
     "result.pairwise": "{lhs} is {k}×{k}: entry (i, j) is the cosine similarity of rows i and j of {a}.",
     "error.pairwise_needs_list": (
-        "cos --pairwise: {operand} must be a list of vectors such as [[1, 0], [1, 1], [0, 1]]"
+        "a cosine-similarity matrix compares the rows of a list of vectors, but {operand} is "
+        "one vector; give a list such as [[1, 0], [1, 1], [0, 1]]"
     ),
     "error.zero_row": (
-        "cos --pairwise: row {row} of {operand} is the zero vector, so its cosine similarity is undefined"
+        "row {row} of {operand} is the zero vector, so its cosine similarity is undefined"
     ),
-    "error.cos_operands": "cos: give two vectors, or one list of vectors with --pairwise",
+    "error.zero_row_norm": (
+        "row {row} of {operand} has a norm √(x·x) of 0, so its cosine similarity is undefined"
+    ),
+    "error.cos_operands": "the cosine needs two vectors, or one list of vectors with --pairwise",
     # the linear layer
     "title.linear": "Linear (fully connected) layer y = {expr}",
     "title.linear_batch": "Linear (fully connected) layer on a batch, Y = {expr}",
@@ -97,13 +111,13 @@ MESSAGES: dict[str, str] = {
         "{lhs} is {n}×{out_features}: row s holds the {out_features} outputs of sample s."
     ),
     "error.linear_in_features": (
-        "linear: W is {shape}, so in_features = {in_features}, but x has {got} entries"
+        "W is {shape}, so in_features = {in_features}, but x has {got} entries"
     ),
     "error.linear_batch_in_features": (
-        "linear: W is {shape}, so in_features = {in_features}, but each row of X has {got} entries"
+        "W is {shape}, so in_features = {in_features}, but each row of X has {got} entries"
     ),
     "error.linear_out_features": (
-        "linear: W is {shape}, so out_features = {out_features}, but b has {got} entries"
+        "W is {shape}, so out_features = {out_features}, but b has {got} entries"
     ),
     # attention
     "title.attention": "Dot-product attention {expr}",
@@ -132,14 +146,21 @@ MESSAGES: dict[str, str] = {
         "Softmax makes every weight positive (a masked one 0) and every row sum to exactly 1: "
         "each query distributes its attention over the keys."
     ),
+    "note.rows_sum_to_one_complex": (
+        "Softmax makes every row sum to exactly 1; the weights are proportions of the "
+        "attention only when the scores are real numbers."
+    ),
+    "condition.assumed_softmax_row": (
+        "assuming {condition} ≠ 0: then the denominator {sum} of row {row} is not 0, so the "
+        "softmax of that row is defined"
+    ),
+    "error.softmax_zero": (
+        "the softmax of row {row} is undefined: the sum of its exponentials, its denominator, is 0"
+    ),
     "result.attention": "{lhs} is {shape}: row i is the weighted mix of the rows of V that query i attends to.",
     "result.attention_weights": "{lhs} is {shape}: the attention weights, each row summing to 1.",
-    "error.attention_widths": (
-        "attention: Q and K need the same width d_k: Q is {n}×{d}, K is {m}×{k}"
-    ),
-    "error.attention_values": (
-        "attention: V needs one row per key: K has {m} rows, V is {rows}×{cols}"
-    ),
+    "error.attention_widths": "Q and K need the same width d_k: Q is {n}×{d}, K is {m}×{k}",
+    "error.attention_values": "V needs one row per key: K has {m} rows, V is {rows}×{cols}",
     # pictures
     "picture.alt": "θ between {a} and {b}",
     "picture.alt_project": "the projection of {a} on {b}, and θ between {a} and {b}",
@@ -155,11 +176,18 @@ MESSAGES: dict[str, str] = {
         "This is the general form for any length {n}: Σ adds the terms for every index from 1 "
         "to {n}, and ⋯ stands for the terms between the second and the last."
     ),
+    "condition.assumed_nonzero_vectors": (
+        "assuming neither {a} nor {b} is the zero vector, so the division is defined"
+    ),
     "error.matmul_sizes": (
-        "matmul: the matrix product needs columns of {a} = rows of {b}: {a} is {m}×{n}, "
+        "the matrix product needs columns of {a} = rows of {b}: {a} is {m}×{n}, "
         "{b} is {k}×{p}, and {n} and {k} are not the same size (use the same letter when they are)"
     ),
     "error.bad_size": "{option} {text}: a size is a whole number from 1 to {most} or a name such as n",
+    "error.same_name": (
+        "{name} stands for two different operands ({shape_a} and {shape_b}); "
+        "give them different names"
+    ),
     "error.symbolic_needs_name": (
         "operand {operand}: a symbolic size needs a bare name such as a or A, not written entries"
     ),

@@ -109,5 +109,5 @@ MESSAGES: dict[str, str] = {
     "guide.attention.mistake.wrong_shape": "Mixing up the shapes: the scores have one row per query and one column per key.",
     # errors
     "error.guide_no_topic": "guide {name}: no such concept; choose one of {choices}",
-    "error.guide_topic_and_all": "guide: give a topic or --all, not both",
+    "error.guide_topic_and_all": "give a topic or --all, not both",
 }

@@ -109,4 +109,19 @@ MESSAGES: dict[str, str] = {
         "scientific notation write 3.67e2 or 3.67*10^2"
     ),
     "error.not_scalar": "operand {operand}: expected one value, got {count} entries",
+    # arrays of any rank and einsum subscripts
+    "error.ragged_tensor": "operand {operand}: the list at column {column} is {shape} but the first at its level is {first}; the lists of one level need one shape",
+    "error.ragged_count": "operand {operand}: the list at column {column} holds {count} lists but the first at its level holds {first}; the lists of one level need one shape",
+    "error.ragged_depth": "operand {operand}: the list at column {column} is nested {depth} deep but the first at its level {first} deep; nest every entry equally deep",
+    "error.tensor_mixed": "operand {operand}: column {column}: a list holds both lists and entries; nest every entry equally deep",
+    "error.too_many_axes": "operand {operand}: {rank} axes, more than the limit of {limit}",
+    "error.spec_too_long": "einsum subscripts of {length} characters, more than the limit of {limit}",
+    "error.spec_char": "einsum subscripts {spec!r}: {char!r} at column {column} is not allowed; use letters a-z, A-Z, commas, ... and ->",
+    "error.spec_arrow": "einsum subscripts {spec!r}: column {column}: - and > only appear together, as ->",
+    "error.spec_arrow_twice": "einsum subscripts {spec!r}: a second -> at column {column}; give the output once",
+    "error.spec_dot": "einsum subscripts {spec!r}: '.' at column {column} is not part of an ellipsis '...'",
+    "error.spec_ellipsis_twice": "einsum subscripts {spec!r}: a second ... at column {column}; a term has at most one",
+    "error.spec_output_comma": "einsum subscripts {spec!r}: ',' at column {column}: the output after -> is a single term",
+    "error.spec_output_repeated": "einsum subscripts {spec!r}: the output repeats {label!r} at column {column}; each output letter appears once",
+    "error.spec_output_unknown": "einsum subscripts {spec!r}: the output letter {label!r} at column {column} is in no operand",
 }

@@ -2,6 +2,10 @@
 projections, linear layers and attention, and checking their answers and shape questions."""
 
 MESSAGES: dict[str, str] = {
+    "worksheet.ask.einsum": 'What does einsum("{spec}") compute ({shapes})? Name the product and give the result\'s shape, as “matmul, 2x3” (or answer “error”).',
+    "worksheet.ask.broadcast": "Arrays a of shape {a} and b of shape {b}: what is the shape of a * b in NumPy? Answer a shape such as (2, 3), or “error”.",
+    "worksheet.ask.codeshapes": "With {shapes}, what is the shape of {expr}? Answer a shape such as (32, 10), or “error”.",
+    "worksheet.ml_answer": "As NumPy and PyTorch compute it: {answer}.",
     "worksheet.ask.outer": "Compute the outer product {expr} (a matrix, not a cross product).",
     "worksheet.ask.project": "Compute the projection {expr}.",
     "worksheet.ask.linear": "Compute the output {expr} of the linear layer.",
@@ -20,9 +24,12 @@ MESSAGES: dict[str, str] = {
     # shape questions
     "diagnosis.wrong_shape.missing": "{expression}: no answer; give its shape, “scalar” or “undefined”.",
     "diagnosis.wrong_shape.part": "{expression} is {expected}, not {answer}.",
+    "diagnosis.wrong_shape.part_scalar": "{expression} is a scalar, not {answer}.",
+    "diagnosis.wrong_shape.part_not_scalar": "{expression} is {expected}, not a scalar.",
     "diagnosis.wrong_shape.part_swapped": "{expression} is {expected}, not {answer}: the rows come from the left factor and the columns from the right.",
     "diagnosis.not_defined.part_value": "{expression} is undefined: {reason}.",
     "diagnosis.not_defined.part_defined": "{expression} is defined: it is {shape}.",
+    "diagnosis.not_defined.part_defined_scalar": "{expression} is defined: it is a scalar.",
     "error.shape_answer_empty": "answer: the answer is empty; write each part with its shape, as in {example}",
     "error.shape_answer_part": "answer: {text!r} at column {column} is not a part such as AB: 2x3; write NAME: SHAPE, separated by commas",
     "error.shape_answer_name": "answer: {name!r} at column {column} is not asked; the parts are {choices}",

@@ -52,6 +52,7 @@ MESSAGES: dict[str, str] = {
         "{ba_dot} = {dot}，{ba_hadamard} = {hadamard}：这里顺序无关；"
         "但 {ba_outer} 是 {outer} 的转置：外积与顺序有关。"
     ),
+    "compare.note.order.vectors_outer": "{ba_outer} 是 {outer} 的转置：外积与顺序有关。",
     "compare.note.dot_is_matmul": (
         "{dot} = {dot_value}，{atb} = {atb_value}：点积就是一个行向量（1×n）与一个列向量（n×1）"
         "的矩阵乘积，即装着同一个数的 1×1 矩阵。"

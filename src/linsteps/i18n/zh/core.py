@@ -24,6 +24,10 @@ MESSAGES: dict[str, str] = {
     "condition.same_length": "两个向量都有 {n} 个分量",
     "condition.entries": "有 {n} 个分量的向量",
     "condition.nonzero": "{a} 和 {b} 都不是零向量，所以除法有定义",
+    "condition.nonzero_vector": "{a} 不是零向量，所以 {norm} ≠ 0",
+    "condition.assumed_nonzero_vector": (
+        "假设 {condition} ≠ 0：则 {a} 不是零向量，所以 {norm} ≠ 0，除法有定义"
+    ),
     "condition.same_shape": "{a} 和 {b} 形状相同，都是 {shape}",
     "condition.matmul_shapes": "{a} 的列数 = {b} 的行数 = {n}：{m}×{n} · {n}×{p} → {shape}",
     "note.hadamard_not_matmul": (
@@ -51,14 +55,15 @@ MESSAGES: dict[str, str] = {
     "result.matmul": "{lhs} 是 {shape} 矩阵：每个元素是 {a} 的一行乘 {b} 的一列。",
     "result.matmul_entry": "{lhs} = {value}。",
     "result.approx": "≈ {approx}",
-    "error.vector_lengths": "{operation}：点积要求两个向量长度相同：{a} 有 {n} 个分量，{b} 有 {m} 个",
-    "error.hadamard_shapes": "hadamard：逐元素乘法要求形状相同：{a} 是 {shape_a}，{b} 是 {shape_b}",
-    "error.matmul_shapes": (
-        "matmul：矩阵乘法要求 {a} 的列数 = {b} 的行数：{a} 是 {m}×{n}，{b} 是 {k}×{p}"
-    ),
-    "error.needs_vector": "{operation}：{operand} 必须是向量，但它是 {rows}×{cols} 矩阵",
+    "error.vector_lengths": "点积要求两个向量长度相同：{a} 有 {n} 个分量，{b} 有 {m} 个",
+    "error.hadamard_shapes": "逐元素乘法要求形状相同：{a} 是 {shape_a}，{b} 是 {shape_b}",
+    "error.matmul_shapes": ("矩阵乘法要求 {a} 的列数 = {b} 的行数：{a} 是 {m}×{n}，{b} 是 {k}×{p}"),
+    "error.needs_vector": "{operand} 必须是向量，但它是 {rows}×{cols} 矩阵",
     "error.zero_vector": (
-        "夹角未定义：{operand} 是零向量，‖{operand}‖ = 0，cos θ = a·b/(‖a‖‖b‖) 会除以零"
+        "夹角未定义：{operand} 是零向量，‖{operand}‖ = 0，cos θ = {a}·{b}/(‖{a}‖‖{b}‖) 会除以零"
+    ),
+    "error.zero_norm": (
+        "夹角未定义：{operand}·{operand} = 0，‖{operand}‖ = 0，cos θ = {a}·{b}/(‖{a}‖‖{b}‖) 会除以零"
     ),
     "error.scalar_operand": "操作数 {operand}：单个数不是向量或矩阵",
     "error.ragged_list": "操作数 {operand}：列表各行的长度不同",

@@ -17,15 +17,18 @@ MESSAGES: dict[str, str] = {
     "note.vector_is_column": "{a} 是向量，按列向量（{shape}）理解；它的转置是行向量。",
     "role.transpose": "行变列",
     "result.transpose": "{lhs} 是 {shape} 矩阵：把 {a} 的行写成列。",
-    "title.project": "a 在 b 上的投影 {expr}",
+    "title.project": "{a} 在 {b} 上的投影 {expr}",
     "condition.nonzero_onto": "{b} 不是零向量，所以 {bb} > 0，除法有定义",
+    "condition.nonzero_dot_onto": "{bb} = {value} ≠ 0，所以除法有定义",
+    "condition.assumed_nonzero_onto": "假设 {condition} ≠ 0：则 {b} 不是零向量，所以 {bb} ≠ 0，除法有定义",
     "role.subtract": "相减",
     "note.projection_orthogonal": (
         "余量 {rest} 与 {b} 的点积为 0：它与 {b} 正交，"
         "所以 {a} 分解为沿 {b} 的部分和垂直于 {b} 的部分。"
     ),
     "result.project": "{lhs} = {value}：{a} 沿 {b} 的部分；与 {b} 正交的部分是 {rest}。",
-    "error.zero_projection": "project：不能投影到零向量上：{b}·{b} = 0，(a·b / b·b) 会除以零",
+    "error.zero_projection": "不能投影到零向量上：{b}·{b} = 0，({a}·{b} / {b}·{b}) 会除以零",
+    "error.zero_square_onto": "不能投影到 {b} 上：{b}·{b} = 0，({a}·{b} / {b}·{b}) 会除以零",
     "title.inner": "带共轭的内积 {expr}",
     "role.conjugate": "取共轭",
     "note.conjugate_second": (
@@ -36,16 +39,20 @@ MESSAGES: dict[str, str] = {
     "note.inner_differs": "不取共轭的普通点积 {a}·{b} 得到不同的值：对复向量两者不同。",
     "note.inner_same": "这里不取共轭的普通点积 {a}·{b} 恰好得到相同的值，但对复向量两者一般不同。",
     "result.inner": "{lhs} = {value}：对应分量相乘（第二个取共轭）后再求和。",
-    "title.pairwise": "X 各行的余弦相似度矩阵 {expr}",
+    "title.pairwise": "{a} 各行的余弦相似度矩阵 {expr}",
     "condition.pairwise_rows": "{k} 个向量（{a} 的各行），每个有 {n} 个分量，都不是零向量",
+    "condition.pairwise_rows_shape": "{k} 个向量（{a} 的各行），每个有 {n} 个分量",
     "note.pairwise_symmetric": (
         "S 是对称矩阵（{sij} = {sji}），对角线都是 1，因为每个向量与自身的 cos θ = 1："
         "比较嵌入向量正是这样做的，元素 (i, j) 表示第 i 行与第 j 行有多相似。"
     ),
     "result.pairwise": "{lhs} 是 {k}×{k} 矩阵：元素 (i, j) 是 {a} 第 i 行与第 j 行的余弦相似度。",
-    "error.pairwise_needs_list": "cos --pairwise：{operand} 必须是向量列表，例如 [[1, 0], [1, 1], [0, 1]]",
-    "error.zero_row": "cos --pairwise：{operand} 的第 {row} 行是零向量，余弦相似度未定义",
-    "error.cos_operands": "cos：请给出两个向量，或用 --pairwise 给出一个向量列表",
+    "error.pairwise_needs_list": (
+        "余弦相似度矩阵比较一个向量列表的各行，但 {operand} 只是一个向量；请给出列表，例如 [[1, 0], [1, 1], [0, 1]]"
+    ),
+    "error.zero_row": "{operand} 的第 {row} 行是零向量，余弦相似度未定义",
+    "error.zero_row_norm": "{operand} 的第 {row} 行的范数 √(x·x) 为 0，余弦相似度未定义",
+    "error.cos_operands": "余弦需要两个向量，或用 --pairwise 给出一个向量列表",
     "title.linear": "全连接层 y = {expr}",
     "title.linear_batch": "批量输入的全连接层 Y = {expr}",
     "condition.linear_shapes": (
@@ -64,12 +71,12 @@ MESSAGES: dict[str, str] = {
     "note.bias_broadcast": "偏置 b 加到 XWᵀ 的每一行（广播）：每个样本加同一个偏置。",
     "result.linear": "{lhs} = {value}：{out_features} 个输出，每个是 W 的一行乘 x，再加上偏置。",
     "result.linear_batch": "{lhs} 是 {n}×{out_features} 矩阵：第 s 行是第 s 个样本的 {out_features} 个输出。",
-    "error.linear_in_features": "linear：W 是 {shape}，所以 in_features = {in_features}，但 x 有 {got} 个分量",
+    "error.linear_in_features": "W 是 {shape}，所以 in_features = {in_features}，但 x 有 {got} 个分量",
     "error.linear_batch_in_features": (
-        "linear：W 是 {shape}，所以 in_features = {in_features}，但 X 的每行有 {got} 个分量"
+        "W 是 {shape}，所以 in_features = {in_features}，但 X 的每行有 {got} 个分量"
     ),
     "error.linear_out_features": (
-        "linear：W 是 {shape}，所以 out_features = {out_features}，但 b 有 {got} 个分量"
+        "W 是 {shape}，所以 out_features = {out_features}，但 b 有 {got} 个分量"
     ),
     "title.attention": "点积注意力 {expr}",
     "condition.attention_shapes": (
@@ -92,10 +99,13 @@ MESSAGES: dict[str, str] = {
         "因果掩码：查询 i 只能看键 j ≤ i，所以对角线以上的分数都变为 {masked}，其权重 {weight} = {zero}。"
     ),
     "note.rows_sum_to_one": "softmax 使每个权重为正（被掩码的为 0），且每行之和恰好为 1：每个查询把注意力分配到各个键上。",
+    "note.rows_sum_to_one_complex": "softmax 使每行之和恰好为 1；只有分数是实数时，权重才是注意力的比例。",
+    "condition.assumed_softmax_row": "假设 {condition} ≠ 0：则第 {row} 行的分母 {sum} 不为 0，所以这一行的 softmax 有定义",
+    "error.softmax_zero": "第 {row} 行的 softmax 未定义：它的分母，即各指数之和，等于 0",
     "result.attention": "{lhs} 是 {shape} 矩阵：第 i 行是查询 i 所关注的 V 各行的加权组合。",
     "result.attention_weights": "{lhs} 是 {shape} 矩阵：注意力权重，每行之和为 1。",
-    "error.attention_widths": "attention：Q 和 K 的宽度 d_k 必须相同：Q 是 {n}×{d}，K 是 {m}×{k}",
-    "error.attention_values": "attention：V 必须每个键一行：K 有 {m} 行，V 是 {rows}×{cols}",
+    "error.attention_widths": "Q 和 K 的宽度 d_k 必须相同：Q 是 {n}×{d}，K 是 {m}×{k}",
+    "error.attention_values": "V 必须每个键一行：K 有 {m} 行，V 是 {rows}×{cols}",
     "picture.alt": "{a} 与 {b} 的夹角 θ",
     "picture.alt_project": "{a} 在 {b} 上的投影，以及 {a} 与 {b} 的夹角 θ",
     "error.plot_operation": "--plot：{operation} 没有图；请与 cos、angle、dot 或 project 一起使用",
@@ -104,10 +114,12 @@ MESSAGES: dict[str, str] = {
     "error.plot_suffix": "--plot {path}：文件名必须以 .svg 或 .png 结尾",
     "error.plot_needs_matplotlib": "--plot 需要 matplotlib：请用 pip install 'linsteps[plot]' 安装",
     "note.general_form": "这是对任意长度 {n} 都成立的一般形式：Σ 把下标从 1 到 {n} 的各项相加，⋯ 代表第二项与最后一项之间的各项。",
+    "condition.assumed_nonzero_vectors": "假设 {a} 和 {b} 都不是零向量，于是除法有定义",
     "error.matmul_sizes": (
-        "matmul：矩阵乘法要求 {a} 的列数 = {b} 的行数：{a} 是 {m}×{n}，{b} 是 {k}×{p}，"
+        "矩阵乘法要求 {a} 的列数 = {b} 的行数：{a} 是 {m}×{n}，{b} 是 {k}×{p}，"
         "而 {n} 与 {k} 不是同一个大小（若相等请用同一个字母）"
     ),
     "error.bad_size": "{option} {text}：大小应是 1 到 {most} 之间的整数，或名字，例如 n",
+    "error.same_name": "{name} 表示两个不同的操作数（{shape_a} 和 {shape_b}）；请给它们不同的名字",
     "error.symbolic_needs_name": "操作数 {operand}：符号大小需要一个单独的名字，例如 a 或 A，而不是写出的元素",
 }

@@ -109,5 +109,5 @@ MESSAGES: dict[str, str] = {
     "guide.attention.mistake.wrong_shape": "形状搞混了：分数矩阵每行对应一个查询，每列对应一个键。",
     # errors
     "error.guide_no_topic": "guide {name}：没有这个概念；可选：{choices}",
-    "error.guide_topic_and_all": "guide：主题和 --all 只能给一个",
+    "error.guide_topic_and_all": "主题和 --all 只能给一个",
 }

@@ -69,4 +69,19 @@ MESSAGES: dict[str, str] = {
         "或 3.67*10^2"
     ),
     "error.not_scalar": "操作数 {operand}：应为一个值，实际有 {count} 个元素",
+    # 任意维数组与 einsum 下标
+    "error.ragged_tensor": "操作数 {operand}：第 {column} 列的列表是 {shape}，而同一层的第一个是 {first}；同一层的列表必须形状相同",
+    "error.ragged_count": "操作数 {operand}：第 {column} 列的列表含 {count} 个子列表，而同一层的第一个含 {first} 个；同一层的列表必须形状相同",
+    "error.ragged_depth": "操作数 {operand}：第 {column} 列的列表嵌套 {depth} 层，而同一层的第一个嵌套 {first} 层；每个元素的嵌套深度必须相同",
+    "error.tensor_mixed": "操作数 {operand}：第 {column} 列：一个列表里既有列表又有元素；每个元素的嵌套深度必须相同",
+    "error.too_many_axes": "操作数 {operand}：有 {rank} 个轴，超过上限 {limit}",
+    "error.spec_too_long": "einsum 下标有 {length} 个字符，超过上限 {limit}",
+    "error.spec_char": "einsum 下标 {spec!r}：第 {column} 列的 {char!r} 不允许；只能用字母 a-z、A-Z、逗号、... 和 ->",
+    "error.spec_arrow": "einsum 下标 {spec!r}：第 {column} 列：- 和 > 只能一起出现，写作 ->",
+    "error.spec_arrow_twice": "einsum 下标 {spec!r}：第 {column} 列出现第二个 ->；输出只能给一次",
+    "error.spec_dot": "einsum 下标 {spec!r}：第 {column} 列的 '.' 不属于省略号 '...'",
+    "error.spec_ellipsis_twice": "einsum 下标 {spec!r}：第 {column} 列出现第二个 ...；每一项最多一个",
+    "error.spec_output_comma": "einsum 下标 {spec!r}：第 {column} 列的 ','：-> 之后的输出只有一项",
+    "error.spec_output_repeated": "einsum 下标 {spec!r}：输出在第 {column} 列重复了 {label!r}；输出的每个字母只能出现一次",
+    "error.spec_output_unknown": "einsum 下标 {spec!r}：第 {column} 列的输出字母 {label!r} 不在任何操作数中",
 }

@@ -1,6 +1,10 @@
 """通用形式的练习：外积、投影、全连接层和注意力的习题，以及答案与形状题的检查。"""
 
 MESSAGES: dict[str, str] = {
+    "worksheet.ask.einsum": 'einsum("{spec}")（{shapes}）计算的是什么？说出是哪一种乘积并给出结果的形状，例如“matmul, 2x3”（或回答“error”）。',
+    "worksheet.ask.broadcast": "数组 a 的形状为 {a}，b 的形状为 {b}：在 NumPy 中 a * b 的形状是什么？回答一个形状，例如 (2, 3)，或“error”。",
+    "worksheet.ask.codeshapes": "已知 {shapes}，{expr} 的形状是什么？回答一个形状，例如 (32, 10)，或“error”。",
+    "worksheet.ml_answer": "按 NumPy 和 PyTorch 的计算：{answer}。",
     "worksheet.ask.outer": "计算外积 {expr}（结果是矩阵，不是叉积）。",
     "worksheet.ask.project": "计算投影 {expr}。",
     "worksheet.ask.linear": "计算全连接层的输出 {expr}。",
@@ -19,9 +23,12 @@ MESSAGES: dict[str, str] = {
     # 形状题
     "diagnosis.wrong_shape.missing": "{expression}：没有作答；请写出它的形状、“标量”或“未定义”。",
     "diagnosis.wrong_shape.part": "{expression} 的形状是 {expected}，不是 {answer}。",
+    "diagnosis.wrong_shape.part_scalar": "{expression} 是标量，不是 {answer}。",
+    "diagnosis.wrong_shape.part_not_scalar": "{expression} 的形状是 {expected}，不是标量。",
     "diagnosis.wrong_shape.part_swapped": "{expression} 的形状是 {expected}，不是 {answer}：行数来自左边的因子，列数来自右边的因子。",
     "diagnosis.not_defined.part_value": "{expression} 未定义：{reason}。",
     "diagnosis.not_defined.part_defined": "{expression} 有定义：形状是 {shape}。",
+    "diagnosis.not_defined.part_defined_scalar": "{expression} 有定义：它是标量。",
     "error.shape_answer_empty": "答案：答案为空；请写出每一部分及其形状，例如 {example}",
     "error.shape_answer_part": "答案：第 {column} 列的 {text!r} 不是形如 AB: 2x3 的一项；请写成 名称: 形状，用逗号分隔",
     "error.shape_answer_name": "答案：第 {column} 列的 {name!r} 不在题目中；题目问的是 {choices}",

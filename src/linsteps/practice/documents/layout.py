@@ -155,11 +155,8 @@ class SheetWriter:
         """Return one problem: the question, the operands and a line for the answer."""
         key, params, givens = statement(solved)
         shown = [f"{self.math.format(name)} = {self.math.format(value)}" for name, value in givens]
-        blocks = [
-            self.t("worksheet.let"),
-            self.display(shown),
-            self.paragraph(self.t(key, **params)),
-        ]
+        blocks = [self.t("worksheet.let"), self.display(shown)] if shown else []
+        blocks.append(self.paragraph(self.t(key, **params)))
         blocks.append(self.paragraph(self.t("worksheet.answer_line") + " " + self.blank()))
         return self.problem(solved.number, blocks)
 
@@ -170,6 +167,8 @@ class SheetWriter:
                 self.t("worksheet.part", expr=part.node, value=self.part_value(part))
                 for part in solved.parts
             )
+        if solved.truth is not None:
+            return self.escape(solved.truth.text(self.lang))
         if solved.derivation is None:
             return self.word("worksheet.undefined").text
         return self.inline(self.math.format(self.final_value(solved.derivation)))
@@ -190,6 +189,9 @@ class SheetWriter:
         """Return the worked solution: the derivation, or why the product is undefined."""
         if solved.parts:
             return [self.paragraph(self.part_solution(part)) for part in solved.parts]
+        if solved.truth is not None:
+            text = solved.truth.text(self.lang)
+            return [self.paragraph(self.t("worksheet.ml_answer", answer=text))]
         which = []
         if solved.row is not None:
             kind = self.word("compare.kind." + solved.row.kind)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from linsteps.derivation.arithmetic import Call, Quotient, Root
 from linsteps.derivation.matrices import (
     Angle,
@@ -19,13 +21,16 @@ from linsteps.derivation.values import Value
 from linsteps.practice.sheet import Solved
 
 
-def statement(solved: Solved) -> tuple[str, dict[str, Node], list[tuple[Node, Node]]]:
-    """Return a problem's question: its message key, its parameters and the given operands."""
+def statement(solved: Solved) -> tuple[str, dict[str, Any], list[tuple[Node, Node]]]:
+    """Return a problem's question: its message key, its parameters and the given operands
+    (none for an einsum, broadcasting or code-shape question, whose parameters are text)."""
+    if solved.truth is not None:
+        return _ml_statement(solved)
     ops = solved.operands
     names = [op.node() for op in ops]
     givens: list[tuple[Node, Node]] = [(op.node(), Value(op.value)) for op in ops]
     operation = solved.problem.operation
-    params: dict[str, Node]
+    params: dict[str, Any]
     if solved.row is not None:
         return "worksheet.ask.products", {"expr": solved.row.notation}, givens
     if operation == "shapes":
@@ -68,3 +73,17 @@ _LAYERS = {
     "linear": _linear,
     "attention": _attention,
 }
+
+
+def _ml_statement(solved: Solved) -> tuple[str, dict[str, Any], list[tuple[Node, Node]]]:
+    """einsum: the spec and the operands' shapes; broadcast: the two shapes; codeshapes: the
+    expression and the shape of each name."""
+    inputs = solved.problem.inputs
+    operation = solved.problem.operation
+    if operation == "einsum":
+        shapes = ", ".join(f"{'ABCD'[i]}: {s}" for i, s in enumerate(inputs[1:]))
+        return "worksheet.ask.einsum", {"spec": inputs[0], "shapes": shapes}, []
+    if operation == "broadcast":
+        return "worksheet.ask.broadcast", {"a": inputs[0], "b": inputs[1]}, []
+    shapes = ", ".join(text.replace("=", ": ") for text in inputs[1:])
+    return "worksheet.ask.codeshapes", {"expr": inputs[0], "shapes": shapes}, []

@@ -9,13 +9,14 @@ from linsteps.practice.problems.draw import Draw
 from linsteps.practice.problems.geometry import angle, cos, norm, project
 from linsteps.practice.problems.layers import attention, linear
 from linsteps.practice.problems.levels import Level
+from linsteps.practice.problems.mlcode import broadcast, codeshapes, einsum
 from linsteps.practice.problems.problem import Problem
 from linsteps.practice.problems.products import dot, hadamard, matmul, outer, products
 from linsteps.practice.problems.shapes import shapes
 
 TOPICS = (
     "dot", "norm", "cos", "angle", "hadamard", "matmul", "shapes",
-    "outer", "project", "linear", "attention", "products",
+    "outer", "project", "linear", "attention", "products", "einsum", "broadcast", "codeshapes",
 )  # fmt: skip
 # The default mix: the core explainer's topics and shape questions; the general forms (outer
 # products, projections, linear layers, attention) and "which product is this?" are on a sheet
@@ -35,8 +36,14 @@ GENERATORS: dict[str, Callable[[Draw, Level, bool], Problem]] = {
     "linear": linear,
     "attention": attention,
     "products": products,
+    "einsum": einsum,
+    "broadcast": broadcast,
+    "codeshapes": codeshapes,
 }
-CAN_BE_UNDEFINED = frozenset({"dot", "hadamard", "matmul", "linear", "attention"})
+# The products as ML code writes them: answered with a shape (or ``error``), checked by
+# ``linsteps.assess.mlquestions``.
+ML_TOPICS = frozenset({"einsum", "broadcast", "codeshapes"})
+CAN_BE_UNDEFINED = frozenset({"dot", "hadamard", "matmul", "linear", "attention", *ML_TOPICS})
 
 
 def parse_topics(text: str | Sequence[str] | None) -> tuple[str, ...]:

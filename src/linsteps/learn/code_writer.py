@@ -1,0 +1,92 @@
+"""Writing a program's lines: operands as NumPy arrays or PyTorch tensors, entries as literals.
+
+Entries are written from their exact values (``1/3``, ``math.sqrt(2)``, ``0.1`` as typed,
+``2j``); symbols have no program.  :class:`Writer` collects the lines of one program and adds
+the imports it needs and the final ``print``; :mod:`linsteps.learn.code` says what each
+operation computes.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from linsteps.derivation.steps import Derivation, Operand
+from linsteps.errors import UsageError
+
+LIBRARIES = ("numpy", "torch")
+
+
+def literal(value: Any, decimal: bool) -> str:
+    """Return one exact entry as a Python literal (``1/3``, ``0.1``, ``math.sqrt(2)``, ``2j``)."""
+    import sympy
+    from sympy.printing.pycode import pycode
+
+    if value.free_symbols:
+        raise UsageError("code_symbolic", entry=str(value))
+    if decimal and value.is_Rational and not value.is_Integer:
+        q = int(value.q)
+        while q % 2 == 0:
+            q //= 2
+        while q % 5 == 0:
+            q //= 5
+        if q == 1:
+            return str(Decimal(int(value.p)) / Decimal(int(value.q)))
+    text = str(pycode(sympy.nsimplify(value) if value.is_Float else value))
+    return text.replace(" ", "")
+
+
+def nested(operand: Operand, column: bool = False) -> str:
+    """Return an operand's entries as a (nested) list literal: a vector is a flat list, or a
+    list of one-entry rows when ``column``."""
+    value = operand.value
+    if operand.layout == "vector" and not column:
+        return "[" + ", ".join(literal(x, operand.decimal) for x in value) + "]"
+
+    def written(item: Any) -> str:
+        if isinstance(item, list):
+            return "[" + ", ".join(written(x) for x in item) + "]"
+        return literal(item, operand.decimal)
+
+    return written(value.tolist())
+
+
+class Writer:
+    """Writes one program in one library's spelling."""
+
+    def __init__(self, derivation: Derivation, library: str) -> None:
+        if library not in LIBRARIES:
+            raise UsageError("code_library", value=library, choices=", ".join(LIBRARIES))
+        self.derivation = derivation
+        self.library = library
+        self.torch = library == "torch"
+        self.lines: list[str] = []
+        import sympy
+
+        self.complex = any(x.has(sympy.I) for op in derivation.inputs for x in op.value)
+
+    def array(self, operand: Operand, column: bool = False, comment: str = "") -> None:
+        """Assign an operand."""
+        text = nested(operand, column)
+        if self.torch:
+            dtype = "torch.complex128" if self.complex else "torch.float64"
+            line = f"{operand.name} = torch.tensor({text}, dtype={dtype})"
+        else:
+            line = f"{operand.name} = np.array({text})"
+        self.lines.append(line + (f"  # {comment}" if comment else ""))
+
+    def inputs(self) -> None:
+        for operand in self.derivation.inputs:
+            self.array(operand)
+
+    def text(self, result: str = "result") -> str:
+        body = [*self.lines, f"print({result}.tolist())"]
+        modules = ["import torch"] if self.torch else ["import numpy as np"]
+        if any("math." in line for line in body):
+            modules.insert(0, "import math")
+        if any("F." in line for line in body):
+            modules.append("import torch.nn.functional as F")
+        return "\n".join([*modules, "", *body]) + "\n"
+
+
+__all__ = ["LIBRARIES", "Writer", "literal", "nested"]
