@@ -25,7 +25,7 @@ from linsteps.errors import (
     UndefinedError,
     UsageError,
 )
-from linsteps.reading.budget import Budget, limits, within_budget
+from linsteps.reading.budget import Budget, bounded, limits
 
 __version__ = "0.1.0"
 
@@ -72,14 +72,12 @@ class _Renderers:
     def render(self, derivation: Derivation, fmt: str, lang: str, **settings: Any) -> str:
         from linsteps.render import render
 
-        with within_budget():
-            return render(derivation, fmt, lang, **settings)
+        return bounded(render)(derivation, fmt, lang, **settings)
 
     def to_dict(self, derivation: Derivation, lang: str, **settings: Any) -> dict[str, Any]:
         from linsteps.render.jsonout import build_dict
 
-        with within_budget():
-            return build_dict(derivation, lang, **settings)
+        return bounded(build_dict)(derivation, lang, **settings)
 
 
 _install(_Renderers())

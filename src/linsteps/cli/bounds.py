@@ -68,20 +68,26 @@ def _within_bounds(callback: Any, added: set[str]) -> Callable[..., Any]:
     @functools.wraps(callback)
     def run_bounded(**params: Any) -> Any:
         from linsteps.output import OUTPUT_ERRNOS, flush_stream, silence
-        from linsteps.reading.budget import limits, memory_limit, within_budget
+        from linsteps.reading.budget import (
+            exhausted_as_limit,
+            limits,
+            memory_limit,
+            within_budget,
+        )
 
         chosen = {name: params.pop(name) for name in added if name in params}
         lang = _lang(params)
-        try:
-            with (
-                limits(**chosen),
-                memory_limit(chosen.get("memory_limit")),
-                within_budget(timed="time_limit" in chosen),
-            ):
+
+        def invoke() -> Any:
+            with within_budget(timed="time_limit" in chosen):
                 try:
                     return callback(**params)
                 finally:
                     flush_stream()
+
+        try:
+            with limits(**chosen), memory_limit(chosen.get("memory_limit")):
+                return exhausted_as_limit(invoke)
         except LinstepsError as error:
             fail(error.message(lang), error.exit_code)
         except OSError as error:  # a command's own write to standard output

@@ -14,6 +14,7 @@ is computed; :func:`memory_limit` caps the memory of the command-line process.  
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import signal
 import threading
@@ -25,6 +26,9 @@ from dataclasses import dataclass, fields, replace
 from typing import Any, ParamSpec, TypeVar
 
 from linsteps.errors import LimitError, MemoryLimitError, TimeLimitError, UsageError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,14 @@ def check_time() -> None:
             raise _Expired(frame)
 
 
+RETRY = 0.25  # seconds before the timer fires again, should its exception have been swallowed
+
+
 def _on_alarm(signum: int, stack: Any) -> None:
+    # The handler runs wherever Python is, a garbage-collector callback or a __del__ included,
+    # where an exception is reported and dropped: the timer fires again until one gets through
+    # (the deadline it stops removes itself and resets the timer).
+    signal.setitimer(signal.ITIMER_REAL, RETRY)
     check_time()
     _arm()  # woken early: wait for the earliest deadline still open
 
@@ -161,14 +172,22 @@ def deadline(seconds: float | None, expired: Callable[[], BaseException]) -> Ite
     except _Expired as error:
         if error.frame is not frame:
             raise
+        _close(frame, interrupt)
         raise expired() from None
     finally:
-        _LOCAL.frames.remove(frame)
-        if interrupt:
-            _arm()
-            if not _LOCAL.frames:
-                previous, _LOCAL.previous = _LOCAL.previous, None
-                signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+        _close(frame, interrupt)
+
+
+def _close(frame: _Frame, interrupt: bool) -> None:
+    """Remove ``frame`` from the open deadlines; reset the timer, or give the signal back."""
+    if frame not in _LOCAL.frames:
+        return
+    _LOCAL.frames.remove(frame)
+    if interrupt:
+        _arm()
+        if not _LOCAL.frames:
+            previous, _LOCAL.previous = _LOCAL.previous, None
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
 # --- one call within the budget --------------------------------------------------------------
@@ -180,46 +199,58 @@ def _timed_out(seconds: float) -> TimeLimitError:
 
 @contextmanager
 def within_budget(*, timed: bool = True) -> Iterator[None]:
-    """Run the block as one bounded call: within the budget's time limit, with RecursionError
-    and MemoryError turned into LimitError.
+    """Run the block within the budget's time limit (``timed=False``: no deadline of its own;
+    the calls inside still set theirs).  A block inside another runs within the outer one's.
 
-    A block inside another bounded block runs within the outer one's deadline.  ``timed=False``
-    sets no deadline of its own (the calls inside still set theirs).
+    :func:`exhausted_as_limit` turns RecursionError and MemoryError into LimitError.
     """
-    if _LOCAL.scopes:
+    if _LOCAL.scopes or not timed:
         yield
         return
     seconds = current().time_limit
-    if timed:
-        _LOCAL.scopes += 1
+    _LOCAL.scopes += 1
     try:
-        with deadline(seconds if timed else None, lambda: _timed_out(seconds)):
+        with deadline(seconds, lambda: _timed_out(seconds)):
             yield
-    except RecursionError:
-        raise LimitError("too_deep_to_compute") from None
-    except MemoryError:
-        megabytes = _MEMORY.get("megabytes")
-        if megabytes is None:
-            raise MemoryLimitError("out_of_memory") from None
-        raise MemoryLimitError(
-            "memory_limit", megabytes=megabytes, option=OPTIONS["memory_limit"]
-        ) from None
     finally:
-        if timed:
-            _LOCAL.scopes -= 1
+        _LOCAL.scopes -= 1
 
 
-P = ParamSpec("P")
-R = TypeVar("R")
+def exhausted_as_limit(function: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+    """Return ``function(*args, **kwargs)``, with RecursionError and MemoryError turned into
+    LimitError."""
+    exhausted = ""
+    try:
+        return function(*args, **kwargs)
+    except RecursionError:
+        exhausted = "recursion"
+    except MemoryError:
+        exhausted = "memory"
+    # Raised here, past the handler: the frames that held the memory went with the error.
+    gc.collect()
+    raise _exhausted(exhausted)
+
+
+def _exhausted(kind: str) -> LimitError:
+    if kind == "recursion":
+        return LimitError("too_deep_to_compute")
+    megabytes = _MEMORY.get("megabytes")
+    if megabytes is None:
+        return MemoryLimitError("out_of_memory")
+    return MemoryLimitError("memory_limit", megabytes=megabytes, option=OPTIONS["memory_limit"])
 
 
 def bounded(function: Callable[P, R]) -> Callable[P, R]:
-    """Make ``function`` one bounded call (see :func:`within_budget`)."""
+    """Make ``function`` one bounded call: within the budget's time limit
+    (:func:`within_budget`), with recursion or memory exhausted a LimitError."""
+
+    def timed(*args: P.args, **kwargs: P.kwargs) -> R:
+        with within_budget():
+            return function(*args, **kwargs)
 
     @functools.wraps(function)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        with within_budget():
-            return function(*args, **kwargs)
+        return exhausted_as_limit(timed, *args, **kwargs)
 
     return call
 
@@ -282,6 +313,7 @@ __all__ = [
     "check_time",
     "current",
     "deadline",
+    "exhausted_as_limit",
     "limits",
     "memory_limit",
     "within_budget",
