@@ -27,6 +27,7 @@ PACKAGES = {
     "node": "nodejs npm",
     "chromium": "chromium",
     "pdftoppm": "poppler-utils",
+    "pdfinfo": "poppler-utils",
 }
 TIMEOUT = 240
 
@@ -150,3 +151,37 @@ def chromium(page: Path, profile: Path, *args: str) -> subprocess.CompletedProce
         errors="replace",
         timeout=TIMEOUT,
     )
+
+
+_MATH = re.compile(r"<math[ >].*?</math>", re.S)
+
+
+def mathml_formulas(html: str, where: str) -> list[dict[str, str]]:
+    """Return every ``<math>`` element of an HTML page, tagged with where it comes from."""
+    return [
+        {"mathml": m.group(), "where": f"{where} #{i}"} for i, m in enumerate(_MATH.finditer(html))
+    ]
+
+
+def mathjax_failures(formulas: list[dict[str, str]]) -> dict[str, Any]:
+    """Read MathML formulas with MathJax's MathML input; return tests/mathml_check.js's report.
+
+    MathJax reports what it cannot read as MathML: unknown elements, text where MathML allows
+    none (a bare `` = `` inside ``<math>``), wrong numbers of children, unknown attributes.
+    """
+    node = require("node")
+    if not (TESTS / "node_modules" / "mathjax-full").is_dir():
+        pytest.fail(
+            "MathJax is not installed in tests/node_modules: run `bash tests/run.sh` or "
+            "`npm ci --prefix tests`"
+        )
+    done = subprocess.run(
+        [node, str(TESTS / "mathml_check.js")],
+        input=json.dumps(formulas),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    assert done.returncode == 0, done.stderr
+    report: dict[str, Any] = json.loads(done.stdout)
+    return report

@@ -56,7 +56,10 @@ def assert_same_result(printed: str, result: Any, bound: float = 1e-9) -> None:
     import sympy
 
     shown = ast.literal_eval(printed.strip())
-    exact = list(result) if getattr(result, "is_Matrix", False) else [result]
+    if isinstance(result, sympy.NDimArray):  # an array of any rank: its entries in order
+        exact = list(sympy.flatten(result.tolist()))
+    else:
+        exact = list(result) if getattr(result, "is_Matrix", False) else [result]
     numbers = [complex(sympy.N(x, 30)) for x in exact]
     got = [complex(x) for x in flat(shown)]
     assert len(got) == len(numbers), (printed, result)

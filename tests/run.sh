@@ -26,6 +26,8 @@ done
 if command -v kpsewhich >/dev/null 2>&1; then
   kpsewhich ctexart.cls >/dev/null || missing+=(texlive-lang-chinese)
   kpsewhich lmodern.sty >/dev/null || missing+=(lmodern)
+  # pandoc's PDF template loads hyperref, which needs Zapf Dingbats under xelatex.
+  kpsewhich pzdr.tfm >/dev/null || missing+=(texlive-fonts-recommended)
 fi
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -36,9 +38,10 @@ if ((${#missing[@]})); then
     echo "missing tools (the tests that need them will fail): ${missing[*]}" >&2
   fi
 fi
-# KaTeX and gift-pegjs, pinned in tests/package.json and tests/package-lock.json.
+# KaTeX, MathJax and gift-pegjs, pinned in tests/package.json and tests/package-lock.json.
 if command -v npm >/dev/null 2>&1 &&
-  { [ ! -d tests/node_modules/katex ] || [ ! -d tests/node_modules/gift-pegjs ]; }; then
+  { [ ! -d tests/node_modules/katex ] || [ ! -d tests/node_modules/gift-pegjs ] ||
+    [ ! -d tests/node_modules/mathjax-full ]; }; then
   npm ci --prefix tests --no-audit --no-fund --silent
 fi
 

@@ -38,6 +38,8 @@ ASSUMING_X: dict[str, Callable[[], Derivation]] = {
 def plain(output: str, fmt: str) -> str:
     """Return rendered output as plain words: markup, math delimiters and spacing removed."""
     if fmt == "html":
+        # MathML elements are spaced apart (x ≠ 0 is one formula of three elements).
+        output = re.sub(r"</?m(?:ath|i|o|n|row|text)\b[^>]*>", " ", output)
         output = html.unescape(re.sub(r"<[^>]+>", "", output))
     if fmt in ("latex", "markdown"):
         output = output.replace("\\neq", "≠").replace("$", "")

@@ -211,8 +211,9 @@ def test_shared_options_follow_a_command_own_in_one_order() -> None:
     ]
     assert dot[3:] == shared
     grade = [param.name for param in build("grade").params]
-    assert grade[:5] == ["key", "answers", "report", "feedback", "jobs"]
-    assert grade[5:] == ["lang", "tolerance", "time_limit", "max_terms", "memory_limit"]
+    assert grade[:6] == ["key", "answers", "report", "feedback", "jobs", "decimal_comma"]
+    assert grade[6:11] == ["student_column", "column_map", "partial", "weights", "stats"]
+    assert grade[11:] == ["lang", "tolerance", "time_limit", "max_terms", "memory_limit"]
 
 
 def test_a_shared_option_cannot_be_declared_twice() -> None:

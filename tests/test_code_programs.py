@@ -50,6 +50,16 @@ CASES: list[tuple[str, Callable[[], Any]]] = [
             "1 0 1 0; 0 1 0 1", "1 1 0 0; 0 1 1 0; 1 0 0 1", "1 2 3 4; 5 6 7 8; 0 1 0 1", heads=2
         ),
     ),
+    ("einsum matmul", lambda: ops.einsum("ij,jk->ik", "1 2; 3 4", "5 6; 7 8")),
+    ("einsum trace", lambda: ops.einsum("ii->", "1 2; 3 4")),
+    (
+        "einsum batched",
+        lambda: ops.einsum(
+            "bij,bjk->bik", "[[[1,2],[3,4]],[[5,6],[7,8]]]", "[[[1,0],[0,1]],[[2,0],[0,2]]]"
+        ),
+    ),
+    ("matmul batched", lambda: ops.matmul("[[[1,2],[3,4]],[[5,6],[7,8]]]", "[[1,0],[0,1]]")),
+    ("broadcast", lambda: ops.hadamard("1 2 3; 4 5 6", "[10, 20, 30]", broadcast=True)),
     (
         "heads causal",
         lambda: ops.multi_head_attention(

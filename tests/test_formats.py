@@ -118,7 +118,7 @@ def test_standalone_latex_documents() -> None:
 
 def test_prose_symbols_become_mathematics_in_latex() -> None:
     text = derivation("cos-integers").render("latex")
-    assert "cos $\\theta$ is close to 1" in text
+    assert "$\\cos \\theta$ is close to 1" in text  # one formula, not cos $\\theta$
     assert "θ" not in text
 
 

@@ -39,9 +39,10 @@ def run(tmp_path: Path, content: bytes | str, key: Path = KEY, **options: object
 def test_the_sample_class(tmp_path: Path) -> None:
     summary, rows, warnings = run(tmp_path, (DATA / "answers.csv").read_bytes())
     assert rows[0] == ["student", "score", "total", "1", "1_diagnosis", "2", "2_diagnosis", "3",
-                       "3_diagnosis", "4", "4_diagnosis", "5", "5_diagnosis"]  # fmt: skip
+                       "3_diagnosis", "4", "4_diagnosis", "5", "5_diagnosis", "1_answer",
+                       "2_answer", "3_answer", "4_answer", "5_answer"]  # fmt: skip
     assert rows[1][:3] == ["alice", "5", "5"]
-    assert rows[2][3:] == ["correct", "", "incorrect", "dot_instead_of_cos", "incorrect",
+    assert rows[2][3:13] == ["correct", "", "incorrect", "dot_instead_of_cos", "incorrect",
                            "matmul_instead_of_hadamard", "incorrect",
                            "hadamard_instead_of_matmul", "incorrect", "not_defined"]  # fmt: skip
     assert rows[3][7:9] == ["invalid", "unreadable"] and rows[3][11] == "blank"
@@ -64,8 +65,8 @@ def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
 def test_roster_keys_grade_each_student_against_their_version(tmp_path: Path) -> None:
     content = "student,1,2\nalice,11,pi/4\nbob,10,60\nzed,1,1\nbob2,10,60\n"
     summary, rows, warnings = run(tmp_path, content, key=ROSTER)
-    assert rows[1] == ["alice", "2", "2", "correct", "", "correct", ""]
-    assert rows[2] == ["bob", "2", "2", "correct", "", "correct", ""]
+    assert rows[1] == ["alice", "2", "2", "correct", "", "correct", "", "11", "pi/4"]
+    assert rows[2] == ["bob", "2", "2", "correct", "", "correct", "", "10", "60"]
     assert len(rows) == 3 and summary.students == 2
     assert any("row 4" in w and "'zed'" in w for w in warnings)
 
@@ -168,10 +169,10 @@ def test_feedback_files(tmp_path: Path) -> None:
     assert names == [".linsteps-files", "alice.md", "bob.md", "carol.md", "cmd.md", "dave.md"]
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no staging
     bob = (folder / "bob.md").read_text(encoding="utf-8")
-    assert bob.startswith("# Feedback for `bob`")
+    assert bob.startswith("# Feedback for bob\n\nScore: 1 of 5 points.")
     assert "## Problem 4: incorrect" in bob and "Hadamard (element-wise) product A∘B" in bob
     assert "```text\nMatrix product AB\n" in bob and bob.count("```") % 2 == 0
-    assert "Your answer, read as: `[[5, 12], [21, 32]]`" in bob
+    assert "Your answer was read as [[5, 12], [21, 32]]." in bob
 
 
 def test_feedback_names_must_not_collide(tmp_path: Path) -> None:

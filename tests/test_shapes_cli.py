@@ -119,9 +119,7 @@ def test_exit_status_says_whether_it_fits(console_script: str) -> None:
     for args in (("x @@ W", "x=2", "W=2"), ("x @ W", "x=2"), ("x", "x=big"), ("x", "x=2", "x=3")):
         unreadable = status(*args)
         assert unreadable.returncode == 2 and unreadable.stdout == ""
-        assert (
-            unreadable.stderr.startswith("linsteps: shapes") and unreadable.stderr.count("\n") == 1
-        )
+        assert unreadable.stderr.startswith("linsteps: ") and unreadable.stderr.count("\n") == 1
 
 
 TOKENS = st.sampled_from(

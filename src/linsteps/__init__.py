@@ -4,10 +4,12 @@
 >>> dot("[1, 2, 3]", "[4, 5, 6]").result
 32
 
-Operations accept strings in the input syntax, (nested) lists or SymPy matrices and return a
-:class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy.
-Every operation and every rendering is bounded (``linsteps.limits(time_limit=…)`` sets the
-bounds for a block): past a limit it raises :class:`LimitError`.
+Operations accept strings in the input syntax, (nested) lists, NumPy arrays, PyTorch tensors or
+SymPy matrices (floats read as the decimals they print as) and return a
+:class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy,
+NumPy or PyTorch.  Every operation and every rendering is bounded
+(``linsteps.limits(time_limit=…)`` sets the bounds for a block): past a limit it raises
+:class:`LimitError`.
 """
 
 from __future__ import annotations
@@ -46,21 +48,6 @@ if TYPE_CHECKING:
         transpose,
     )
 
-_LAZY = {
-    "dot",
-    "norm",
-    "cos",
-    "angle",
-    "hadamard",
-    "matmul",
-    "outer",
-    "transpose",
-    "project",
-    "linear",
-    "attention",
-    "einsum",
-}
-
 
 class _Renderers:
     """Formats derivations with render/, imported on first use (importing linsteps stays light).
@@ -84,10 +71,14 @@ _install(_Renderers())
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from linsteps import ops
+    from linsteps.ops import DEFINED_IN, OPERATIONS
 
-        return getattr(ops, name)
+    if name in DEFINED_IN:
+        return OPERATIONS[name]
+    if name == "einsum":
+        from linsteps.ops.einsum import einsum
+
+        return einsum
     if name == "Derivation":
         from linsteps.derivation.steps import Derivation
 

@@ -31,7 +31,7 @@ from linsteps.learn.compare import PRODUCT_NAMES
 VERSION = 1
 MAX_KEY_BYTES = 50_000_000
 _TOP = frozenset({"version", "seed", "options", "problems", "students"})
-_PROBLEM = frozenset({"id", "topic", "operation", "inputs", "options", "answer"})
+_PROBLEM = frozenset({"id", "topic", "operation", "inputs", "options", "answer", "points"})
 _PROBLEM_REQUIRED = ("id", "operation", "inputs", "answer")
 _ANSWER = frozenset({"text", "latex", "sympy", "approx"})
 _STUDENT = frozenset({"seed", "problems"})
@@ -51,6 +51,7 @@ class KeyProblem:
     options: Mapping[str, Any] = field(default_factory=dict)
     topic: str = ""
     answer_text: str = ""
+    points: float = 1.0  # what a correct answer is worth
 
     def problem(self) -> Problem:
         """The problem the checker re-derives."""
@@ -241,7 +242,12 @@ class _Validator:
             if value is not None:
                 self.expect(value, str, f"{where}.answer.{name}", "a string")
         text = raw["answer"].get("text") or ""
-        return KeyProblem(problem_id, operation, tuple(inputs), options, topic, text)
+        points = raw.get("points", 1)
+        if isinstance(points, bool) or not isinstance(points, (int, float)) or not points >= 0:
+            raise self.fail("key_type", f"{where}.points", expected="a non-negative number")
+        return KeyProblem(
+            problem_id, operation, tuple(inputs), options, topic, text, float(min(points, 1e6))
+        )
 
     def options(self, raw: Any, where: str) -> dict[str, Any]:
         self.fields(raw, OPTIONS, where)

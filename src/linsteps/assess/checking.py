@@ -73,6 +73,59 @@ def check_problem(
         return Verdict("unverified", None, expected, params={"seconds": _seconds(time_limit)})
 
 
+def check_rendered(
+    problem: Problem | Expected,
+    answer: str,
+    fmt: str = "text",
+    lang: str = "en",
+    *,
+    explain: bool = False,
+    tolerance: float = DEFAULT_TOLERANCE,
+    time_limit: float | None = DEFAULT_TIME_LIMIT,
+    decimal_comma: bool = False,
+) -> tuple[Verdict, str]:
+    """Check ``answer`` and render the verdict (``text`` or ``json``), all within ``time_limit``.
+
+    The echo of how the answer was read and the explanation count against the limit as the
+    check does; past it the verdict is ``unverified``, naming the limit, with no echo.
+    """
+    from linsteps.assess.equivalence import Unverified, can_interrupt
+    from linsteps.assess.equivalence import time_limit as limited
+
+    check_tolerance(tolerance)
+    check_time_limit(time_limit)
+    args = (problem, answer, fmt, lang, explain, Reading(tolerance, time_limit, decimal_comma))
+    try:
+        if time_limit and not can_interrupt():
+            from linsteps.assess.isolation import run_isolated
+
+            done: tuple[Verdict, str] = run_isolated(_rendered, args, time_limit)
+            return done
+        with limited(time_limit):
+            return _rendered(*args)
+    except Unverified:
+        from linsteps.assess.verdict_view import render_verdict
+
+        seconds = {"seconds": _seconds(time_limit)}
+        late = Verdict("unverified", None, None, params=seconds, variant="time_limit")
+        return late, render_verdict(late, fmt, lang)
+
+
+def _rendered(
+    problem: Problem | Expected, answer: str, fmt: str, lang: str, explain: bool, reading: Reading
+) -> tuple[Verdict, str]:
+    from linsteps.assess.verdict_view import render_verdict
+
+    verdict = check_problem(
+        problem,
+        answer,
+        tolerance=reading.tolerance,
+        time_limit=reading.time_limit,
+        decimal_comma=reading.decimal_comma,
+    )
+    return verdict, render_verdict(verdict, fmt, lang, explain=explain)
+
+
 @dataclass(frozen=True)
 class Reading:
     """How an answer is read and compared."""
@@ -273,6 +326,7 @@ __all__ = [
     "DEFAULT_TOLERANCE",
     "check",
     "check_problem",
+    "check_rendered",
     "check_time_limit",
     "check_tolerance",
     "expect",

@@ -9,6 +9,7 @@ one job (a time limit, a memory limit, a bug) becomes that job's result; it neve
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
@@ -19,6 +20,7 @@ from linsteps.assess.submissions import cell_problem
 from linsteps.errors import LinstepsError
 from linsteps.i18n import translate
 
+_MARKDOWN = re.compile(r"[\\`*_<>|]")
 MAX_EXPECTED = 512  # derived problems a worker keeps, the least recently used dropped first
 T = TypeVar("T")
 
@@ -139,6 +141,7 @@ class Grader:
     def grade_cell(self, problem: KeyProblem, text: str) -> Cell:
         """Read, check, diagnose and echo one answer, all within the time limit."""
         from linsteps.assess.checking import check_problem
+        from linsteps.assess.credit import parts_right
 
         lang = self.settings.lang
         quick = blank_or_invalid(text, lang)
@@ -154,12 +157,16 @@ class Grader:
                 text,
                 tolerance=self.settings.tolerance,
                 time_limit=self.settings.time_limit,
+                decimal_comma=bool(self.settings.decimal_comma),
             )
+            right, of = parts_right(verdict)
             return Cell(
                 verdict.status,
                 verdict.diagnosis or "",
                 verdict.message(lang),
                 verdict.read_as(lang) or "",
+                right,
+                of,
             )
 
         try:
@@ -202,13 +209,31 @@ def make_grader(key_path: str, settings: Settings, key: AnswerKey | None = None)
     return Grader(key if key is not None else load_key(key_path), settings)
 
 
+def plain(text: str) -> str:
+    """``text`` shown as written in Markdown: its emphasis, code and HTML marks escaped."""
+    return _MARKDOWN.sub(lambda match: "\\" + match.group(0), text)
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter and a final stop."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?", "。", "！", "？", ")")) else text + "."
+
+
 def feedback_text(graded: Graded, derivations: Mapping[str, str], settings: Settings) -> str:
     """One student's Markdown feedback: each problem's verdict and the worked derivation."""
+    from linsteps.assess.credit import points_text
+
     lang = settings.lang
-    name = graded.student.replace("`", "'")
+    name = plain(" ".join((graded.name or graded.student).split()))
+    total = points_text(graded.total)
+    score_key = "feedback.score_one" if total == "1" else "feedback.score"
     parts = [
-        "# " + translate(lang, "feedback.title", student=f"`{name}`"),
-        translate(lang, "feedback.score", score=graded.score, total=graded.total),
+        "# " + translate(lang, "feedback.title", student=name),
+        translate(lang, score_key, score=points_text(graded.score), total=total),
     ]
     for pid, cell in graded.cells.items():
         status = translate(lang, f"grade.status.{cell.status}")
@@ -219,10 +244,9 @@ def feedback_text(graded: Graded, derivations: Mapping[str, str], settings: Sett
             parts.append(translate(lang, "feedback.invalid", reason=cell.message))
         else:
             if cell.status != "correct" or cell.diagnosis:
-                parts.append(cell.message)
+                parts.append(sentence(cell.message))
             if cell.read_as:
-                read_as = cell.read_as.replace("`", "'")
-                parts.append(translate(lang, "feedback.answer", read_as=f"`{read_as}`"))
+                parts.append(translate(lang, "feedback.answer", read_as=plain(cell.read_as)))
         if cell.status != "correct":
             derivation = derivations.get(pid, "").replace("```", "'''")
             parts.append(translate(lang, "feedback.derivation"))

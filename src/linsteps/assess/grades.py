@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from linsteps.assess.checking import DEFAULT_TIME_LIMIT, DEFAULT_TOLERANCE
@@ -22,6 +23,9 @@ class Settings:
     lang: str = "en"
     feedback: bool = False
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
+    decimal_comma: bool | None = None  # a comma between digits is a decimal point; None: detect
+    partial: bool = False  # part credit (:mod:`linsteps.assess.credit`)
+    weights: tuple[tuple[str, float], ...] = ()  # points per problem id, over the key's
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Cell:
     diagnosis: str = ""
     message: str = ""
     read_as: str = ""
+    right: int = 0  # parts or entries right, of ``of`` (0: not counted)
+    of: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,13 +47,17 @@ class Graded:
     row: int
     student: str
     cells: dict[str, Cell]
-    total: int
+    total: float
     feedback: str = ""
     warnings: tuple[str, ...] = ()
+    earned: Mapping[str, float] | None = None  # points per problem (None: 1 per correct)
+    name: str = ""  # the student's name, when the CSV has it beside the id
 
     @property
-    def score(self) -> int:
-        """The number of correct answers."""
+    def score(self) -> float:
+        """The points earned (the number of correct answers when no points were given)."""
+        if self.earned is not None:
+            return sum(self.earned.values())
         return sum(cell.status == "correct" for cell in self.cells.values())
 
 
@@ -58,14 +68,15 @@ class Summary:
     problems: list[str]
     students: int = 0
     answers: int = 0
-    score: int = 0
-    total: int = 0
+    score: float = 0
+    total: float = 0
     correct: Counter[str] = field(default_factory=Counter)
     seen: Counter[str] = field(default_factory=Counter)
     diagnoses: dict[str, Counter[str]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # the first KEPT_WARNINGS
     warning_count: int = 0
     feedback_files: int = 0
+    points: dict[str, float] = field(default_factory=dict)  # earned per problem, all students
 
     def warn(self, message: str) -> None:
         """Count a warning; keep its text while fewer than KEPT_WARNINGS are kept."""
@@ -79,6 +90,10 @@ class Summary:
         self.total += graded.total
         for pid, cell in graded.cells.items():
             self.seen[pid] += 1
+            earned = graded.earned.get(pid, 0.0) if graded.earned is not None else None
+            if earned is None:
+                earned = float(cell.status == "correct")
+            self.points[pid] = self.points.get(pid, 0.0) + earned
             self.answers += cell.status != "blank"
             if cell.status == "correct":
                 self.correct[pid] += 1

@@ -1,12 +1,13 @@
 """Grading a class: every answer of a CSV export checked against an answer key.
 
-Two streamed passes over the CSV: the first validates the header and the student ids (a
-missing ``student`` column, a duplicate student or a column not in the key stops before any
-grading); the second grades row by row in ``jobs`` worker processes, every answer under the
-time and memory limits (:mod:`linsteps.assess.grading_pool`), results kept in file order.  Bad
-cells and rows are reported by row and column while every other answer is graded.  The report
-is streamed to a temporary file and put in place whole; the feedback files are put in place as
-a set; the same inputs give the same bytes.
+Two streamed passes over the CSV: the first reads the header (linsteps' own layout or a
+learning platform's export, :mod:`linsteps.assess.exports_reading`) and the student ids (no
+student column or a duplicate student stops before any grading); the second grades row by
+row in ``jobs`` worker processes, every answer under the time and memory limits
+(:mod:`linsteps.assess.grading_pool`), results kept in file order.  Bad cells and rows are
+reported by row and column while every other answer is graded.  The report is streamed to a
+temporary file and put in place whole; the feedback files are put in place as a set; the
+same inputs give the same bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,9 +31,11 @@ from linsteps.assess.checking import (
     check_time_limit,
     check_tolerance,
 )
+from linsteps.assess.credit import points_text, stats_text
+from linsteps.assess.exports_reading import BLANK_MARKS, find_columns
 from linsteps.assess.grades import DEFAULT_MEMORY_LIMIT, Graded, Settings, Summary
 from linsteps.assess.grading_pool import GradingPool, Task
-from linsteps.assess.submissions import BAD, NUL, Row, Submissions
+from linsteps.assess.submissions import BAD, MAX_CELL, NUL, Row, Submissions
 from linsteps.errors import UsageError
 from linsteps.i18n import translate
 
@@ -48,8 +52,10 @@ class _Plan:
 
     student_column: int
     columns: dict[str, int]
+    names: tuple[int, ...]
     rows: int
     width: int
+    decimal_comma: str | None = None  # an answer written with a decimal comma, if any
 
 
 def escape_cell(text: str) -> str:
@@ -73,6 +79,8 @@ class Grading:
         settings: Settings,
         *,
         warn: Callable[[str], None] | None = None,
+        student_column: str | None = None,
+        mapping: Mapping[str, str] | None = None,
     ) -> None:
         check_tolerance(settings.tolerance)
         check_time_limit(settings.time_limit)
@@ -80,7 +88,13 @@ class Grading:
         self.key = load_key(key_path)
         self.settings = settings
         self.submissions = Submissions(csv_path)
+        self.student_column = student_column
+        self.mapping = dict(mapping or {})
+        self.native = True
         self.problems = self.key.problem_ids()
+        unknown = [pid for pid, _ in settings.weights if pid not in self.problems]
+        if unknown:
+            raise UsageError("weights_unknown", id=unknown[0], choices=", ".join(self.problems))
         self.summary = Summary(self.problems)
         self._warn = warn
         if self.submissions.fallback:
@@ -100,29 +114,33 @@ class Grading:
         if header is None or not any(c.strip() for c in header.cells):
             raise UsageError("csv_empty", path=path)
         names = [c.strip().strip("\ufeff").strip() for c in header.cells]
-        lowered = [n.lower() for n in names]
-        if "student" not in lowered:
-            raise UsageError("csv_no_student", path=path)
-        columns: dict[str, int] = {}
-        student_column = lowered.index("student")
-        for index, name in enumerate(names):
-            if index == student_column:
-                continue
-            if not name:
-                self.warn(translate(self.settings.lang, "grade.ignored_column", index=index + 1))
-                continue
-            if name in columns or name.lower() == "student":
-                raise UsageError("csv_duplicate_column", path=path, column=name)
-            if name not in self.problems:
-                raise UsageError(
-                    "csv_unknown_column", path=path, column=name, choices=", ".join(self.problems)
-                )
-            columns[name] = index
+        found = find_columns(
+            path,
+            names,
+            self.problems,
+            {pid: problem.inputs for pid, problem in self.key.problems.items()},
+            student_column=self.student_column,
+            mapping=self.mapping,
+        )
+        student_column, columns = found.student, found.problems
+        if found.ignored:
+            distinct = Counter(found.ignored)
+            shown = ", ".join(
+                repr(n) + (f" ×{c}" if c > 1 else "") for n, c in list(distinct.items())[:12]
+            )
+            shown += ", …" if len(distinct) > 12 else ""
+            lang = self.settings.lang
+            self.warn(
+                translate(lang, "grade.ignored_columns", count=len(found.ignored), names=shown)
+            )
+        self.native = found.native
         first_row: dict[str, int] = {}
         files: dict[str, str] = {}
+        commas = self.submissions.decimal_commas()
         count = 0
         for row in records:
             count += 1
+            commas.see(row, columns.values())
             student = self._student(row, student_column)
             if not student:
                 continue
@@ -142,13 +160,17 @@ class Grading:
                         "feedback_collision", a=files[name], b=student, name=safe_name(student)
                     )
                 files[name] = student
-        return _Plan(student_column, columns, count, len(names))
+        return _Plan(student_column, columns, found.names, count, len(names), commas.example)
 
     @staticmethod
     def _student(row: Row, column: int) -> str:
         if row.too_long or column >= len(row.cells):
             return ""
         return row.cells[column].strip().replace(NUL, BAD)
+
+    def _answer(self, cell: str) -> str:
+        """An answer as graded: a platform's mark for "not answered" is a blank."""
+        return "" if not self.native and cell.strip() in BLANK_MARKS else cell
 
     def tasks(self, plan: _Plan) -> Iterator[Task]:
         """The second pass: a task per row; a row that is not graded carries the reason."""
@@ -191,10 +213,11 @@ class Grading:
                     )
                 )
             answers = {
-                pid: row.cells[index] if index < len(row.cells) else ""
+                pid: self._answer(row.cells[index]) if index < len(row.cells) else ""
                 for pid, index in plan.columns.items()
             }
-            yield Task(row.number, student, answers, tuple(notes))
+            name = " ".join(row.cells[i].strip() for i in plan.names if i < len(row.cells))
+            yield Task(row.number, student, answers, tuple(notes), name.strip())
 
     def run(
         self,
@@ -203,18 +226,20 @@ class Grading:
         feedback: str | Path | None = None,
         jobs: int = 1,
         progress: Callable[[int, int], None] | None = None,
+        stats: str | Path | None = None,
     ) -> Summary:
         """Grade every row; write the report and the feedback set; return the summary.
 
         ``out`` and ``feedback`` are checked before any grading; the report is written whole or
         not at all, the feedback files as a set (see :class:`~linsteps.output.StagedFolder`).
         """
-        from linsteps.output import StagedFolder, check_writable
+        from linsteps.output import StagedFolder, check_writable, write_atomic
 
         if not 1 <= jobs <= 64:
             raise UsageError("bad_jobs", value=jobs)
-        if out is not None:
-            check_writable(out)
+        for path in (out, stats):
+            if path is not None:
+                check_writable(path)
         staged = StagedFolder(feedback) if feedback is not None else None
         try:
             self._run(out, staged, jobs, progress)
@@ -224,7 +249,18 @@ class Grading:
             raise
         if staged is not None:
             staged.commit()
+        if stats is not None:
+            write_atomic(stats, stats_text(self.summary, self.points()))
         return self.summary
+
+    def points(self) -> dict[str, float]:
+        """What each problem is worth: ``--weights``, else the key's ``points``, else 1."""
+        weights = dict(self.settings.weights)
+        found: dict[str, float] = {}
+        for problems in (self.key.problems, *self.key.students.values()):
+            for pid, problem in problems.items():
+                found.setdefault(pid, weights.get(pid, problem.points))
+        return found
 
     def _run(
         self,
@@ -236,7 +272,17 @@ class Grading:
         from linsteps.output import write_atomic
 
         plan = self.plan(staged is not None)
-        settings = replace(self.settings, feedback=staged is not None)
+        comma = self.settings.decimal_comma
+        if comma is None and plan.decimal_comma is not None:
+            comma = True
+            message = translate(
+                self.settings.lang,
+                "grade.decimal_comma",
+                path=self.submissions.path,
+                example=plan.decimal_comma,
+            )
+            self.warn(message)
+        settings = replace(self.settings, feedback=staged is not None, decimal_comma=comma)
         with (
             GradingPool(self.key, self.key_path, settings, jobs) as pool,
             tempfile.TemporaryFile() as spool,
@@ -247,12 +293,13 @@ class Grading:
             header = ["student", "score", "total"]
             for pid in self.problems:
                 header += [pid, f"{pid}_diagnosis"]
+            header += [f"{pid}_answer" for pid in self.problems]  # as read, after the verdicts
             writer.writerow([escape_cell(c) for c in header])
             for done, (task, graded) in enumerate(pool.graded(self.tasks(plan)), start=1):
                 for message in task.warnings if graded is None else graded.warnings:
                     self.warn(message)
                 if graded is not None:
-                    self._record(graded, writer, staged)
+                    self._record(graded, task, writer, staged)
                 if progress is not None:
                     progress(done, plan.rows)
             if progress is not None:
@@ -263,12 +310,14 @@ class Grading:
                 write_atomic(out, spool)
             report.detach()
 
-    def _record(self, graded: Graded, writer: Any, staged: StagedFolder | None) -> None:
+    def _record(self, graded: Graded, task: Task, writer: Any, staged: StagedFolder | None) -> None:
         self.summary.add(graded)
-        row = [graded.student, str(graded.score), str(graded.total)]
+        row = [graded.student, points_text(graded.score), points_text(graded.total)]
+        answers = task.answers or {}
         for pid in self.problems:
             cell = graded.cells.get(pid)
             row += [cell.status, cell.diagnosis] if cell else ["", ""]
+        row += [" ".join(answers.get(pid, "").split())[:MAX_CELL] for pid in self.problems]
         writer.writerow([escape_cell(c) for c in row])
         if staged is not None:
             staged.write(safe_name(graded.student) + ".md", graded.feedback)
@@ -286,18 +335,35 @@ def grade(
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     lang: str = "en",
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT,
+    decimal_comma: bool | None = None,
     warn: Callable[[str], None] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    student_column: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    partial: bool = False,
+    weights: Mapping[str, float] | None = None,
+    stats: str | Path | None = None,
 ) -> Summary:
     """Grade the answers in ``csv_path`` against the key at ``key_path``.
 
     Each answer is read, checked, diagnosed and echoed within ``time_limit`` seconds (None: no
     limit) in a worker process that may use ``memory_limit`` more megabytes; an answer past
-    either limit is graded ``unverified`` and named in a warning.
+    either limit is graded ``unverified`` and named in a warning.  ``decimal_comma``: a comma
+    between digits is a decimal point (True), a separator (False), or as the CSV shows (None).
     """
-    settings = Settings(tolerance, time_limit, lang, memory_limit=memory_limit)
-    run = Grading(key_path, csv_path, settings, warn=warn)
-    return run.run(out=out, feedback=feedback, jobs=jobs, progress=progress)
+    settings = Settings(
+        tolerance,
+        time_limit,
+        lang,
+        memory_limit=memory_limit,
+        decimal_comma=decimal_comma,
+        partial=partial,
+        weights=tuple((weights or {}).items()),
+    )
+    run = Grading(
+        key_path, csv_path, settings, warn=warn, student_column=student_column, mapping=mapping
+    )
+    return run.run(out=out, feedback=feedback, jobs=jobs, progress=progress, stats=stats)
 
 
 def progress_bar(stream: Any = None) -> Callable[[int, int], None]:

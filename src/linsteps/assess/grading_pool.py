@@ -12,10 +12,11 @@ from __future__ import annotations
 import itertools
 from collections import OrderedDict, deque
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from linsteps.assess.answerkey import AnswerKey, KeyProblem
+from linsteps.assess.credit import scored
 from linsteps.assess.grader import (
     blank_or_invalid,
     failure_text,
@@ -45,6 +46,7 @@ class Task:
     student: str
     answers: Mapping[str, str] | None
     warnings: tuple[str, ...] = ()
+    name: str = ""  # the student's name, when the CSV has it
 
 
 @dataclass
@@ -237,10 +239,15 @@ class GradingPool:
                 reason = cell.message.rstrip(".。")
                 key = f"grade.cell_{cell.status}"
                 warnings.append(translate(lang, key, row=task.row, column=pid, reason=reason))
-        graded = Graded(task.row, task.student, cells, len(cells), warnings=tuple(warnings))
+        weights = dict(self.settings.weights)
+        points = {pid: weights.get(pid, problem.points) for pid, problem in row.problems.items()}
+        earned, total = scored(cells, points, self.settings.partial)
+        graded = Graded(
+            task.row, task.student, cells, total, "", tuple(warnings), earned, task.name
+        )
         if self.settings.feedback:
             text = feedback_text(graded, row.derivations, self.settings)
-            graded = Graded(task.row, task.student, cells, len(cells), text, graded.warnings)
+            graded = replace(graded, feedback=text)
         return graded
 
 

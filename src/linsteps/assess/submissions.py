@@ -4,17 +4,22 @@ UTF-8 with or without a byte order mark, UTF-16 with one, else Windows-1252 (wit
 ``,`` ``;`` or tab separators, detected from the first row.  NUL bytes, undecodable bytes and
 oversized lines are marked, so the row or cell they are in is reported while every other
 answer is read.  Rows are yielded one at a time: memory does not grow with the file.
+
+A spreadsheet in a language that writes ``3,74`` exports ``;``-separated CSV; when such a file
+has an answer that is one number with a decimal comma, its commas between digits are decimal
+points (:class:`DecimalCommas`).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from linsteps.assess.answers import looks_like_decimal_comma
 from linsteps.errors import UsageError
 
 MAX_LINE = 1_000_000  # characters of one physical line; longer lines are skipped
@@ -50,6 +55,10 @@ class Submissions:
         counts = {sep: _count_outside_quotes(first, sep) for sep in (",", ";", "\t")}
         self.separator = max(counts, key=lambda sep: (counts[sep], sep == ","))
 
+    def decimal_commas(self) -> DecimalCommas:
+        """What finds, row by row, whether this file writes numbers with decimal commas."""
+        return DecimalCommas(self.separator == ";")
+
     def _open(self) -> IO[str]:
         try:
             return open(self.path, encoding=self.encoding, errors="replace", newline="")
@@ -74,6 +83,29 @@ class Submissions:
                     yield Row(reader.line_num, [LONG])
                     continue
                 yield Row(reader.line_num, cells)
+
+
+@dataclass
+class DecimalCommas:
+    """Whether a CSV export writes numbers with decimal commas: only a ``;``-separated file can,
+    and it does when an answer cell holds one number such as ``3,74`` (kept as ``example``)."""
+
+    possible: bool
+    example: str | None = None
+
+    def see(self, row: Row, columns: Iterable[int]) -> None:
+        """Look at the answer cells ``columns`` of ``row`` until an example is found."""
+        if not self.possible or self.example is not None or row.too_long:
+            return
+        for index in columns:
+            if index < len(row.cells) and looks_like_decimal_comma(row.cells[index]):
+                self.example = row.cells[index].strip()
+                return
+
+    @property
+    def found(self) -> bool:
+        """True when the file writes its numbers with decimal commas."""
+        return self.example is not None
 
 
 def _lines(stream: IO[str]) -> Iterator[str]:

@@ -17,9 +17,19 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer.core import TyperCommand
 
 Convert = Callable[[Any, Any], Any]  # (value, context) -> the parameter's value
+
+
+MAX_SHOWN = 40  # characters of a bad value a message repeats
+
+
+def shown(value: Any) -> str:
+    """``value`` as a message repeats it: quoted, and cut short when it is long."""
+    text = str(value)
+    if len(text) > MAX_SHOWN:
+        text = text[: MAX_SHOWN - 1] + "…"
+    return repr(text)
 
 
 def _text(value: Any, ctx: Any) -> Any:
@@ -35,7 +45,7 @@ def _number(kind: type[Any], name: str) -> Convert:
                 return kind(value)
         except ValueError:
             pass
-        raise ValueError(f"{value!r} is not a valid {name}.")
+        raise ValueError(f"{shown(value)} is not a valid {name}.")
 
     return convert
 
@@ -47,7 +57,7 @@ def _path(value: Any, ctx: Any) -> Any:
 def _flag(value: Any, ctx: Any) -> Any:
     if isinstance(value, bool):
         return value
-    raise ValueError(f"{value!r} is not a valid boolean.")
+    raise ValueError(f"{shown(value)} is not a valid boolean.")
 
 
 def _choice(kind: type[Enum]) -> Convert:
@@ -62,7 +72,7 @@ def _choice(kind: type[Enum]) -> Convert:
             if normalize(str(member.value)) == wanted:
                 return member
         choices = ", ".join(repr(str(member.value)) for member in members)
-        raise ValueError(f"{value!r} is not one of {choices}.")
+        raise ValueError(f"{shown(value)} is not one of {choices}.")
 
     return convert
 
@@ -128,11 +138,3 @@ def convert_plainly(params: list[Any]) -> list[Any]:
             if values is not None:
                 param._runtime_param = values
     return params
-
-
-class PlainCommand(TyperCommand):
-    """A Typer command whose parameters of plain kinds (its help option among them) are
-    converted without pydantic."""
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        return convert_plainly(super().get_params(ctx))

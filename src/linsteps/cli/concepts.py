@@ -16,7 +16,7 @@ def compare(
     b: Annotated[str, typer.Argument(help="Second operand: a vector or a matrix.")],
     explain: Annotated[
         str | None,
-        typer.Option("--explain", help="Expand one product into its full derivation (ab, dot …)."),
+        typer.Option("--explain", help="Expand one product into its full derivation: {products}."),
     ] = None,
     *,
     shared: Shared,
@@ -38,7 +38,10 @@ def compare(
 @explaining()
 def guide(
     topic: Annotated[
-        str | None, typer.Argument(help="A concept: dot, norm, cos, hadamard, matmul, outer …")
+        str | None,
+        typer.Argument(
+            help="A concept: {concepts}; or any of its names, such as inner product or 点积."
+        ),
     ] = None,
     all_: Annotated[
         bool, typer.Option("--all", help="Every concept card, one after another.")

@@ -7,6 +7,7 @@ instant.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 import typer
@@ -52,4 +53,8 @@ def main(argv: list[str] | None = None) -> None:
         code = 130
     except KeyboardInterrupt:
         code = 130
+    if argv is None:
+        # Run as the program, the run is over: spare the interpreter the collection of every
+        # object of SymPy and the library, one by one, as it exits (longer than a dot product).
+        gc.freeze()
     sys.exit(code if isinstance(code, int) else 0)

@@ -75,14 +75,19 @@ class Shared:
         str | None,
         typer.Option(
             "--dim",
-            help="With a bare name (a): a generic vector a₁…a_N; a letter (n): the general form.",
+            help=(
+                "With a bare name (a): a generic vector a₁…a_N, N from 1 to {most_entries};"
+                " a letter (n): the general form."
+            ),
         ),
     ] = None
     tolerance: Annotated[
-        float, typer.Option("--tolerance", help="Relative tolerance for decimal answers.")
+        float,
+        typer.Option("--tolerance", help="Relative tolerance for decimal answers, 0 to below 1."),
     ] = 1e-3
     time_limit: Annotated[
-        float, typer.Option("--time-limit", help="Seconds per comparison (0: no limit).")
+        float,
+        typer.Option("--time-limit", help="Seconds per answer, 0 to 3600 (0: no limit)."),
     ] = 2.0
     plot: Annotated[
         Path | None,

@@ -26,6 +26,20 @@ class SheetFormat(str, Enum):
     canvas = "canvas"
 
 
+class VerdictFormat(str, Enum):
+    """The formats of a checked answer."""
+
+    text = "text"
+    json = "json"
+
+
+class Unit(str, Enum):
+    """The units of an angle."""
+
+    radians = "radians"
+    degrees = "degrees"
+
+
 class Difficulty(str, Enum):
     """Worksheet difficulties."""
 
@@ -46,14 +60,18 @@ class Solutions(str, Enum):
 def worksheet(
     seed: Annotated[
         int | None,
-        typer.Option("--seed", help="Seed of the problems (default: a new one, printed)."),
+        typer.Option(
+            "--seed", help="Seed of the problems, 0 to 2^64 − 1 (default: a new one, printed)."
+        ),
     ] = None,
-    count: Annotated[int, typer.Option("--count", "-n", help="Number of problems.")] = 10,
+    count: Annotated[
+        int, typer.Option("--count", "-n", help="Number of problems, 1 to {most_problems}.")
+    ] = 10,
     topics: Annotated[
         str | None,
         typer.Option(
             "--topics",
-            help="Comma-separated: dot,norm,cos,angle,hadamard,matmul,shapes,products.",
+            help="Comma-separated, any of: {topics} (default: {default_topics}).",
         ),
     ] = None,
     difficulty: Annotated[
@@ -83,6 +101,10 @@ def worksheet(
         typer.Option("--out-dir", help="With --roster: the folder of the students' sheets."),
     ] = None,
     date: Annotated[str | None, typer.Option("--date", help="A date printed on the sheet.")] = None,
+    space: Annotated[
+        str | None,
+        typer.Option("--space", help="Room to work after each problem (LaTeX, HTML; default 4cm)."),
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="The sheet's title.")] = None,
     *,
     shared: Shared,
@@ -111,6 +133,7 @@ def worksheet(
         key=key,
         roster=roster,
         out_dir=out_dir,
+        space=space,
     )
     try:
         text = run_quiz(request) if is_quiz(request.fmt) else run_request(request)
@@ -120,11 +143,11 @@ def worksheet(
         sys.stdout.write(text)
 
 
-@sharing("fmt", "lang", "dim", "tolerance", "time_limit")
+@sharing("lang", "dim", "tolerance", "time_limit")
 def check(
     operation: Annotated[
         str | None,
-        typer.Argument(help="The operation (as its command: dot, matmul, linear, …) or shapes."),
+        typer.Argument(help="The operation, as its command: {operations}."),
     ] = None,
     operands: Annotated[
         list[str] | None, typer.Argument(help="Its operands, as for the operation's command.")
@@ -153,7 +176,7 @@ def check(
         str | None, typer.Option("--entry", help="matmul: the answer is entry i,j only.")
     ] = None,
     unit: Annotated[
-        str | None, typer.Option("--unit", help="angle: the answer's unit, radians or degrees.")
+        Unit | None, typer.Option("--unit", help="angle: the answer's unit, radians or degrees.")
     ] = None,
     complex_: Annotated[
         bool, typer.Option("--complex", help="dot: the complex inner product; i is √−1.")
@@ -162,6 +185,10 @@ def check(
         bool, typer.Option("--no-scale", help="attention: scores not divided by √d_k.")
     ] = False,
     causal: Annotated[bool, typer.Option("--causal", help="attention: the causal mask.")] = False,
+    verdict_format: Annotated[
+        VerdictFormat,
+        typer.Option("--format", "-f", help="Output format: text, or json (the JSON contract)."),
+    ] = VerdictFormat.text,
     *,
     shared: Shared,
 ) -> None:
@@ -172,7 +199,7 @@ def check(
     Example: linsteps check matmul "1 2; 3 4" "5 6; 7 8" --answer "5 12; 21 32"
     """
     try:
-        from linsteps.assess.checking import check_problem, check_tolerance
+        from linsteps.assess.checking import check_rendered, check_tolerance
         from linsteps.assess.expected import Problem
 
         if answer is None or (key is None) == (operation is None):
@@ -192,21 +219,22 @@ def check(
                 "shape": shapes[0] if shapes else None,
                 "shape_b": shapes[1] if len(shapes) > 1 else None,
                 "entry": entry,
-                "unit": unit,
+                "unit": None if unit is None else unit.value,
                 "complex": complex_ or None,
                 "scale": False if no_scale else None,
                 "causal": causal or None,
             }
-            if unit not in (None, "radians", "degrees"):
-                raise UsageError("check_usage")
             task = Problem(
                 operation,
                 tuple(load(o) for o in operands or []),
                 {k: v for k, v in options.items() if v or v is False},
             )
-        verdict = check_problem(
+        verdict, text = check_rendered(
             task,
             load(answer),
+            verdict_format.value,
+            shared.lang.value,
+            explain=explain,
             tolerance=check_tolerance(shared.tolerance),
             time_limit=shared.time_limit or None,
             decimal_comma=decimal_comma,
@@ -214,9 +242,6 @@ def check(
     except LinstepsError as error:
         fail(error.message(shared.lang.value), error.exit_code)
         return
-    from linsteps.assess.verdict_view import render_verdict
-
-    text = render_verdict(verdict, shared.fmt.value, shared.lang.value, explain=explain)
     sys.stdout.write(text)
     raise typer.Exit(0 if verdict.correct else 1)
 
@@ -225,7 +250,11 @@ def check(
 def grade(
     key: Annotated[Path, typer.Argument(help="The answer key (JSON) written with the worksheet.")],
     answers: Annotated[
-        Path, typer.Argument(help="The answers: CSV with a student column and one per problem.")
+        Path,
+        typer.Argument(
+            help="The answers: CSV with a student column and one per problem, or a Moodle, "
+            "Canvas or Forms export."
+        ),
     ],
     report: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the report CSV here.")
@@ -233,28 +262,68 @@ def grade(
     feedback: Annotated[
         Path | None, typer.Option("--feedback", help="Write one Markdown file per student here.")
     ] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes, 1 to 64.")] = 1,
+    decimal_comma: Annotated[
+        bool | None,
+        typer.Option(
+            "--decimal-comma/--no-decimal-comma",
+            help="A comma between digits is a decimal point, or a separator (default: a"
+            " ;-separated CSV with answers such as 3,74 has decimal commas).",
+        ),
+    ] = None,
+    student_column: Annotated[
+        str | None, typer.Option("--student-column", help="The header of the students' column.")
+    ] = None,
+    column_map: Annotated[
+        list[str] | None,
+        typer.Option("--map", help='A column to a problem: "Question 3=3" (repeat).'),
+    ] = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Part credit: per part or per entry (README).")
+    ] = False,
+    weights: Annotated[
+        str | None, typer.Option("--weights", help='Points per problem: "1=2,3=0.5".')
+    ] = None,
+    stats: Annotated[
+        Path | None, typer.Option("--stats", help="Write per-problem statistics (CSV) here.")
+    ] = None,
     *,
     shared: Shared,
 ) -> None:
     """Grade a class's CSV against an answer key: a report, feedback and a summary.
 
     Example: linsteps grade week3-key.json answers.csv --out report.csv --feedback feedback/
+    Exports: linsteps grade week3-key.json moodle-responses.csv --map "Response 3=3"
     """
     lang = shared.lang.value
     try:
+        from linsteps.assess.credit import parse_weights
+        from linsteps.assess.exports_reading import parse_mapping
         from linsteps.assess.grades import Settings
         from linsteps.assess.grading import Grading, progress_bar
 
         def warn(line: str) -> None:
             sys.stderr.write(" ".join(line.split()) + "\n")
 
-        settings = Settings(shared.tolerance, shared.time_limit or None, lang)
-        summary = Grading(key, answers, settings, warn=warn).run(
+        points = tuple(parse_weights(weights or "").items())
+        settings = Settings(
+            shared.tolerance,
+            shared.time_limit or None,
+            lang,
+            decimal_comma=decimal_comma,
+            partial=partial,
+            weights=points,
+        )
+        mapping = parse_mapping(column_map or [])
+        grading = Grading(
+            key, answers, settings, warn=warn, student_column=student_column, mapping=mapping
+        )
+        summary = grading.run(
             out=report,
             feedback=feedback,
             jobs=jobs,
             progress=progress_bar() if sys.stderr.isatty() else None,
+            stats=stats,
         )
     except LinstepsError as error:
         fail(error.message(lang), error.exit_code)
@@ -266,6 +335,9 @@ def grade(
         text += translate(lang, "grade.summary_report", path=str(report)) + "\n"
     if feedback is not None:
         count = summary.feedback_files
-        text += translate(lang, "grade.summary_feedback", path=str(feedback), count=count)
+        one = "_one" if count == 1 else ""
+        text += translate(lang, f"grade.summary_feedback{one}", path=str(feedback), count=count)
         text += "\n"
+    if stats is not None:
+        text += translate(lang, "grade.summary_stats", path=str(stats)) + "\n"
     sys.stdout.write(text)

@@ -16,7 +16,8 @@ import typer.main
 from typer.core import TyperCommand, TyperGroup
 
 from linsteps import __version__
-from linsteps.cli.coercion import PlainCommand, convert_plainly
+from linsteps.cli.coercion import convert_plainly
+from linsteps.cli.command import PlainCommand
 from linsteps.cli.commands import COMMANDS
 
 

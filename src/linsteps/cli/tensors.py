@@ -79,7 +79,7 @@ def matmul(
     )
 
 
-@explaining("decimals", "full")
+@explaining("decimals", "full", "code")
 def einsum(
     spec: Annotated[str, typer.Argument(help="Subscripts such as 'ij,jk->ik' (NumPy's rules).")],
     operands: Annotated[

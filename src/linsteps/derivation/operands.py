@@ -5,18 +5,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from linsteps.derivation.arrays import (
+    Narrow,
+    array_rows,
+    decimal_value,
+    float_text,
+    is_array,
+    narrow_scalar,
+)
 from linsteps.derivation.steps import Operand
-from linsteps.errors import ParseError, UsageError
+from linsteps.errors import LimitError, ParseError, UsageError
+from linsteps.reading.limits import LIMITS, estimate_bits
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
-_SHAPE = re.compile(r"\s*(\d+)\s*[x×X*,]\s*(\d+)\s*")
+_SHAPE = re.compile(r"\s*(\d{1,9})\s*[x×X*,]\s*(\d{1,9})\s*")
 MAX_GENERIC = 200
 
 
 def parse_dim(text: str | int) -> int:
     """Read ``--dim``: a positive whole number of entries."""
     value = str(text).strip()
-    if not value.isdigit() or not 1 <= int(value) <= MAX_GENERIC:
+    if not value.isdecimal() or len(value) > 9 or not 1 <= int(value) <= MAX_GENERIC:
         raise UsageError("bad_dim", text=str(text), most=MAX_GENERIC)
     return int(value)
 
@@ -61,118 +70,151 @@ def to_operand(
     dim: int | str | None = None,
     shape: str | tuple[int, int] | None = None,
     imaginary_unit: bool = False,
+    as_matrix: bool = False,
 ) -> Operand:
-    """Return an :class:`Operand` from text, a (nested) list, a SymPy matrix or an Operand.
+    """Return an :class:`Operand` from text, a (nested) list, a NumPy array, a PyTorch tensor,
+    a SymPy matrix or an Operand.  ``as_matrix``: the operand is a matrix by definition (a weight,
+    a list of vectors, Q, K, V), so a SymPy matrix of one column stays a matrix.
 
     A bare name (``a``) with ``dim`` is a generic vector a₁…aₙ; with ``shape`` a generic matrix.
     A generic operand is called by the name typed (a vector in lower case), not by ``name``.
+    A one-dimensional array and a SymPy column are vectors; floats are read as the decimals
+    they print as (:mod:`linsteps.derivation.arrays`).
     """
     import sympy
 
     if isinstance(value, Operand):
         return value
     if isinstance(value, str):
-        text = value.strip()
-        if (dim is not None or shape is not None) and _BARE_NAME.fullmatch(text):
-            base = text.lower() if dim is not None else text
-            if dim is not None:
-                return Operand(base, generic_vector(base, parse_dim(dim)), "vector", value)
-            rows, cols = parse_shape(shape)  # type: ignore[arg-type]
-            return Operand(text, generic_matrix(base.lower(), rows, cols), "matrix", value)
-        from linsteps.reading.parsing import parse_value
-
-        parsed = parse_value(value, operand=name, imaginary_unit=imaginary_unit)
-        if parsed.kind == "scalar":
-            raise ParseError("scalar_operand", operand=name)
-        if parsed.kind == "vector":
-            column = sympy.ImmutableMatrix([x for row in parsed.rows for x in row])
-            return Operand(name, column, "vector", value, parsed.decimal)
-        return Operand(name, sympy.ImmutableMatrix(parsed.rows), "matrix", value, parsed.decimal)
-    if isinstance(value, sympy.MatrixBase | list | tuple):
-        if _is_empty(value):
-            raise ParseError("empty", operand=name)
-        _check_given(value, name)
+        return _from_text(value, name, dim, shape, imaginary_unit)
     if isinstance(value, sympy.MatrixBase):
-        matrix = sympy.ImmutableMatrix(value)
-        return Operand(name, matrix, "matrix", str(value.tolist()))
+        if value.rows * value.cols == 0:
+            raise ParseError("empty", operand=name)
+        _check_size(value.rows, value.cols, name)
+        matrix = sympy.ImmutableMatrix([[_sized(x, name) for x in row] for row in value.tolist()])
+        layout = "vector" if matrix.cols == 1 and not as_matrix else "matrix"
+        return Operand(name, matrix, layout, str(value.tolist()))
+    if is_array(value):
+        value, _ = array_rows(value, name)
     if isinstance(value, list | tuple):
         if value and all(isinstance(row, list | tuple) for row in value):
-            table = [[_entry(x, name) for x in row] for row in value]
+            _check_size(len(value), max(len(row) for row in value), name)
+            if not any(value):
+                raise ParseError("empty", operand=name)
+            table = [[entry_of(x, name) for x in row] for row in value]
             if len({len(r) for r in table}) != 1:
                 raise ParseError("ragged_list", operand=name)
-            return Operand(name, sympy.ImmutableMatrix(table), "matrix", str(value))
-        column = sympy.ImmutableMatrix([_entry(x, name) for x in value])
-        return Operand(name, column, "vector", str(value))
+            decimal = any(typed for row in table for _, typed in row)
+            matrix = sympy.ImmutableMatrix([[x for x, _ in row] for row in table])
+            return Operand(name, matrix, "matrix", source_of(value), decimal)
+        _check_size(1, len(value), name)
+        if not value:
+            raise ParseError("empty", operand=name)
+        entries = [entry_of(x, name) for x in value]
+        column = sympy.ImmutableMatrix([x for x, _ in entries])
+        source = source_of(value)  # after the entries: each number held to the size limit
+        return Operand(name, column, "vector", source, any(typed for _, typed in entries))
     raise UsageError("bad_operand_type", operand=name, type=type(value).__name__)
 
 
-def _is_empty(value: Any) -> bool:
-    """Return True for a list, a list of empty rows or a matrix with no entries."""
-    if isinstance(value, list | tuple):
-        return not value or all(isinstance(row, list | tuple) and not row for row in value)
-    return bool(value.rows * value.cols == 0)
-
-
-def _check_given(value: Any, name: str) -> None:
-    """Hold a list or a matrix given from Python to the limits typed input has: entries, rows,
-    columns and the size of each number, before anything is built from it."""
-    from fractions import Fraction
-
+def _from_text(
+    value: str,
+    name: str,
+    dim: int | str | None,
+    shape: str | tuple[int, int] | None,
+    imaginary_unit: bool,
+) -> Operand:
+    """Return the operand typed as ``value``: a generic name, or entries in the input syntax."""
     import sympy
 
-    from linsteps.errors import LimitError
-    from linsteps.reading.limits import LIMITS, estimate_bits
+    text = value.strip()
+    if (dim is not None or shape is not None) and _BARE_NAME.fullmatch(text):
+        base = text.lower() if dim is not None else text
+        if dim is not None:
+            return Operand(base, generic_vector(base, parse_dim(dim)), "vector", value)
+        rows, cols = parse_shape(shape)  # type: ignore[arg-type]
+        return Operand(text, generic_matrix(base.lower(), rows, cols), "matrix", value)
+    from linsteps.reading.parsing import parse_value
 
+    parsed = parse_value(value, operand=name, imaginary_unit=imaginary_unit)
+    if parsed.kind == "scalar":
+        raise ParseError("scalar_operand", operand=name)
+    if parsed.kind == "vector":
+        column = sympy.ImmutableMatrix([x for row in parsed.rows for x in row])
+        return Operand(name, column, "vector", value, parsed.decimal)
+    return Operand(name, sympy.ImmutableMatrix(parsed.rows), "matrix", value, parsed.decimal)
+
+
+def source_of(value: Any) -> str:
+    """Return a list as given, its floats as the decimals they print as: ``[0.1, 2]``."""
     if isinstance(value, list | tuple):
-        nested = all(isinstance(row, list | tuple) for row in value)
-        rows: list[Any] = list(value) if nested else [value]
-        entries = [x for row in rows for x in row]
-        shape = (len(rows), max(len(row) for row in rows)) if nested else (len(entries), 1)
-    else:
-        shape, entries = value.shape, list(value)
-    if len(entries) > LIMITS.max_entries:
+        return "[" + ", ".join(source_of(x) for x in value) + "]"
+    if isinstance(value, Narrow):
+        if value.imag is None:
+            return value.real
+        sign = "" if value.imag.startswith("-") else "+"
+        return f"({value.real}{sign}{value.imag}j)"
+    if isinstance(value, float):
+        return float.__repr__(value)
+    return str(value)
+
+
+def _check_size(rows: int, cols: int, name: str) -> None:
+    """Refuse a list past the input limits before any entry is read."""
+    if rows * cols > LIMITS.max_entries:
         raise LimitError("too_many_entries", operand=name, limit=LIMITS.max_entries)
-    if min(shape) > 1 and shape[0] > LIMITS.max_rows:
-        raise LimitError("too_many_rows", operand=name, rows=shape[0], limit=LIMITS.max_rows)
-    if min(shape) > 1 and shape[1] > LIMITS.max_columns:
-        limit = LIMITS.max_columns
-        raise LimitError("too_many_columns", operand=name, row=1, count=shape[1], limit=limit)
-    for x in entries:
-        if isinstance(x, bool) or not isinstance(x, int | Fraction | sympy.Basic):
-            continue
-        if isinstance(x, int):
-            bits = x.bit_length()
-        elif isinstance(x, Fraction):
-            bits = max(x.numerator.bit_length(), x.denominator.bit_length())
-        else:
-            bits = estimate_bits(x)
-        if bits > LIMITS.max_number_bits:
-            limit = LIMITS.max_number_bits
-            raise LimitError("entry_too_large", operand=name, bits=bits, limit=limit)
+    if rows > LIMITS.max_rows:
+        raise LimitError("too_many_rows", operand=name, rows=rows, limit=LIMITS.max_rows)
+    if rows > 1 and cols > LIMITS.max_columns:
+        raise LimitError(
+            "too_many_columns", operand=name, row=1, count=cols, limit=LIMITS.max_columns
+        )
 
 
-def _entry(x: Any, name: str) -> Any:
+def entry_of(x: Any, name: str) -> tuple[Any, bool]:
+    """Return one entry as an exact SymPy number, and whether it was given as a decimal."""
     import sympy
 
     if isinstance(x, str):
-        from linsteps.reading.parsing import parse_expression
+        from linsteps.reading.parsing import parse_expression, parse_value
 
-        return parse_expression(x, operand=name)
+        parsed = parse_value(x, operand=name)
+        if parsed.kind != "scalar":
+            parse_expression(x, operand=name)  # raises the error naming the entries found
+        return parsed.rows[0][0], parsed.decimal
+    if is_array(x) and tuple(x.shape) == ():
+        x = narrow_scalar(x)  # a NumPy scalar (np.float32(0.1), np.int64(3)), a 0-d tensor
     if isinstance(x, bool):
         raise UsageError("bad_operand_type", operand=name, type="bool")
     if isinstance(x, int):
-        return sympy.Integer(x)
+        return _sized(sympy.Integer(x), name), False
     if isinstance(x, float):
-        if x != x or x in (float("inf"), float("-inf")):
-            raise UsageError("float_entry", operand=name, value=repr(x))
-        return sympy.Rational(repr(x))
+        return decimal_value(float_text(x, name), name), True
+    if isinstance(x, complex):
+        real = decimal_value(float_text(x.real, name), name)
+        imag = decimal_value(float_text(x.imag, name), name)
+        return real + sympy.I * imag, True
+    if isinstance(x, Narrow):
+        value = decimal_value(x.real, name)
+        if x.imag is not None:
+            value += sympy.I * decimal_value(x.imag, name)
+        return value, True
     if isinstance(x, sympy.Basic):
-        return x
+        return _sized(x, name), False
     from fractions import Fraction
 
     if isinstance(x, Fraction):
-        return sympy.Rational(x.numerator, x.denominator)
+        return _sized(sympy.Rational(x.numerator, x.denominator), name), False
     raise UsageError("bad_operand_type", operand=name, type=type(x).__name__)
+
+
+def _sized(x: Any, name: str) -> Any:
+    """Return ``x`` when its exact numbers are within the size typed input may have."""
+    bits = estimate_bits(x)
+    if bits > LIMITS.max_number_bits:
+        limit = LIMITS.max_number_bits
+        raise LimitError("entry_too_large", operand=name, bits=bits, limit=limit)
+    return x
 
 
 def check_distinct(left: Operand, right: Operand) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
+from linsteps.derivation.arrays import array_entries, is_array
+from linsteps.derivation.operands import entry_of, source_of
 from linsteps.derivation.steps import Operand
 from linsteps.errors import LimitError, ParseError, UsageError
 from linsteps.reading.limits import LIMITS
@@ -174,10 +175,13 @@ def to_tensor(value: Any, name: str, *, shape: str | tuple[int, ...] | None = No
         return Operand(name, array_of(dims, list(value)), "tensor", str(value.tolist()))
     if isinstance(value, sympy.NDimArray):
         return Operand(name, sympy.ImmutableDenseNDimArray(value), "tensor", str(value))
-    listed = value.tolist() if hasattr(value, "tolist") and hasattr(value, "shape") else value
+    listed = array_entries(value, name) if is_array(value) else value
     dims, flat = _flatten(listed, name)
-    entries = [_entry(x, name) for x in flat]
-    return Operand(name, array_of(dims, entries), "tensor", str(listed))
+    entries = [entry_of(x, name) for x in flat]
+    decimal = any(typed for _, typed in entries)
+    return Operand(
+        name, array_of(dims, [x for x, _ in entries]), "tensor", source_of(listed), decimal
+    )
 
 
 def _flatten(value: Any, name: str) -> tuple[tuple[int, ...], list[Any]]:
@@ -201,26 +205,3 @@ def _flatten(value: Any, name: str) -> tuple[tuple[int, ...], list[Any]]:
     if any(isinstance(x, list | tuple) for x in level):
         raise ParseError("ragged_list", operand=name)
     return tuple(dims), level
-
-
-def _entry(x: Any, name: str) -> Any:
-    """Return one entry given in Python as a SymPy number (text through the grammar)."""
-    import sympy
-
-    if isinstance(x, str):
-        from linsteps.reading.parsing import parse_expression
-
-        return parse_expression(x, operand=name)
-    if isinstance(x, bool):
-        raise UsageError("bad_operand_type", operand=name, type="bool")
-    if isinstance(x, int):
-        return sympy.Integer(x)
-    if isinstance(x, Fraction):
-        return sympy.Rational(x.numerator, x.denominator)
-    if isinstance(x, float):
-        if not math.isfinite(x):
-            raise UsageError("float_entry", operand=name, value=repr(x))
-        return sympy.Rational(repr(x))
-    if isinstance(x, sympy.Basic):
-        return x
-    raise UsageError("bad_operand_type", operand=name, type=type(x).__name__)

@@ -163,6 +163,25 @@ def _heads(w: Writer) -> None:
     w.lines.append(f"result = {back}.reshape(T, {width})  # the heads side by side")
 
 
+def _einsum(w: Writer) -> None:
+    from linsteps.derivation.node import walk
+    from linsteps.derivation.steps import Heading
+    from linsteps.derivation.tensor_nodes import Einsum
+
+    specs = [
+        node.spec
+        for step in w.derivation.steps
+        if isinstance(step, Heading)
+        for node in walk(step.expression)
+        if isinstance(node, Einsum)
+    ]
+    if not specs:
+        raise UsageError("code_operation", operation="einsum")
+    w.inputs()
+    call = "torch.einsum" if w.torch else "np.einsum"
+    w.lines.append(f"result = {call}({specs[0]!r}, {', '.join(_names(w))})")
+
+
 BUILDERS: dict[str, Callable[[Writer], None]] = {
     "dot": _binary("{a} @ {b}", "torch.dot({a}, {b})"),
     "inner": _binary("np.vdot({b}, {a})  # conjugates b", "torch.vdot({b}, {a})  # conjugates b"),
@@ -177,6 +196,8 @@ BUILDERS: dict[str, Callable[[Writer], None]] = {
     "linear": _linear,
     "attention": _attention,
     "attention_heads": _heads,
+    "einsum": _einsum,
+    "broadcast": _binary("{a} * {b}", "{a} * {b}"),
 }
 
 

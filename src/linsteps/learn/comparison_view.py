@@ -16,7 +16,6 @@ from linsteps.learn.comparison import Comparison
 from linsteps.learn.comparison_json import render_json
 from linsteps.learn.comparison_table import (
     COLUMNS,
-    Cell,
     TableBuilder,
     number_settings,
     plain,
@@ -73,16 +72,13 @@ def render_text(comparison: Comparison, lang: str, color: bool = False) -> str:
 def render_markdown(comparison: Comparison, lang: str, **settings: Any) -> str:
     """Return a Markdown document: a pipe table whose formulas are ``$…$``."""
     from linsteps.render.latex import TexFormatter
-    from linsteps.render.markdown import escape_markdown, inline
+    from linsteps.render.markdown import prose_markdown
+    from linsteps.render.markdown import spans_markdown as cell
 
     fmt = TexFormatter(lang, *number_settings(comparison), settings["hadamard"], settings["vector"])
     table = TableBuilder(comparison, lang, fmt).build()
-
-    def cell(spans: Cell) -> str:
-        return "".join(inline(s.text) if s.math else escape_markdown(s.text) for s in spans)
-
     parts = ["## " + cell(table.title), "$$\n" + ",\\quad ".join(table.givens) + "\n$$"]
-    lines = ["| " + " | ".join(escape_markdown(h) for h in table.header) + " |"]
+    lines = ["| " + " | ".join(prose_markdown(h) for h in table.header) + " |"]
     lines.append("|" + "---|" * len(table.header))
     lines.extend("| " + " | ".join(cell(c) for c in row) + " |" for row in table.rows)
     parts.append("\n".join(lines))
@@ -92,7 +88,7 @@ def render_markdown(comparison: Comparison, lang: str, **settings: Any) -> str:
         (translate(lang, "compare.code"), table.code),
     ):
         if items:
-            parts.append("### " + escape_markdown(heading))
+            parts.append("### " + prose_markdown(heading))
             parts.append("\n".join("- " + cell(item) for item in items))
     return "\n\n".join(parts) + "\n"
 

@@ -10,6 +10,9 @@ catalogs (``guide.<topic>.…``); :func:`linsteps.learn.guide_view.render_guide`
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -233,13 +236,44 @@ CARDS: tuple[Card, ...] = (
 TOPICS = tuple(card.topic for card in CARDS)
 
 
-def card_for(topic: str) -> Card:
-    """Return the card of ``topic`` (or of one of its aliases); UsageError when unknown."""
-    wanted = topic.strip().lower().replace("_", "-")
+_SEPARATORS = re.compile("[,;，、；]")
+
+
+def name_key(name: str) -> str:
+    """A name as it is looked up: NFKC, case folded, letters and digits only, so ``Matrix
+    product``, ``matrix-product`` and ``MATRIX_PRODUCT`` are one name."""
+    return "".join(c for c in unicodedata.normalize("NFKC", name).casefold() if c.isalnum())
+
+
+def card_names(card: Card) -> tuple[str, ...]:
+    """Every name of ``card``: its topic, its aliases and its names in every catalog."""
+    from linsteps.i18n import LANGUAGES, catalog
+
+    names = [card.topic, *card.aliases]
+    for lang in LANGUAGES:
+        names += _SEPARATORS.split(catalog(lang).get(f"guide.{card.topic}.names", ""))
+    return tuple(name.strip() for name in names if name_key(name))
+
+
+@functools.cache
+def names_table() -> dict[str, Card]:
+    """Each card's names, looked up by :func:`name_key`; a name of two cards is an error."""
+    table: dict[str, Card] = {}
     for card in CARDS:
-        if wanted == card.topic or wanted in card.aliases:
-            return card
-    raise UsageError("guide_no_topic", name=topic, choices=", ".join(TOPICS))
+        for name in card_names(card):
+            other = table.setdefault(name_key(name), card)
+            if other is not card:
+                raise ValueError(f"{name!r} names both {other.topic} and {card.topic}")
+    return table
+
+
+def card_for(topic: str) -> Card:
+    """Return the card called ``topic`` by any of its names, in any language (``inner
+    product``, ``点积``, ``Element-wise``); UsageError when no card has that name."""
+    card = names_table().get(name_key(topic))
+    if card is None:
+        raise UsageError("guide_no_topic", name=topic, choices=", ".join(TOPICS))
+    return card
 
 
 def card_params(card: Card) -> dict[str, Node]:
@@ -266,4 +300,15 @@ def guide_for(topic: str | None = None, every: bool = False) -> Guide:
     return Guide((card_for(topic),))
 
 
-__all__ = ["CARDS", "TOPICS", "Card", "Guide", "card_for", "card_params", "guide_for"]
+__all__ = [
+    "CARDS",
+    "TOPICS",
+    "Card",
+    "Guide",
+    "card_for",
+    "card_names",
+    "card_params",
+    "guide_for",
+    "name_key",
+    "names_table",
+]

@@ -136,25 +136,23 @@ def text_listing(cards: tuple[Card, ...], lang: str) -> str:
 
 def markdown_card(view: CardView, layout: CardLayout) -> str:
     """Return one card as Markdown; the example is the derivation's own Markdown."""
-    from linsteps.render.markdown import escape_markdown, inline
+    from linsteps.render.markdown import prose_markdown
+    from linsteps.render.markdown import spans_markdown as spans
 
-    def spans(items: Spans) -> str:
-        return "".join(inline(s.text) if s.math else escape_markdown(s.text) for s in items)
-
-    parts = ["## " + escape_markdown(view.title)]
+    parts = ["## " + prose_markdown(view.title)]
     for i, (section, items) in enumerate(view.sections):
-        parts += ["### " + escape_markdown(layout.heading(section)), spans(items)]
+        parts += ["### " + prose_markdown(layout.heading(section)), spans(items)]
         if i == 0:
-            parts += ["### " + escape_markdown(layout.heading("rule")), f"$$\n{view.rule}\n$$"]
-    parts.append("### " + escape_markdown(layout.heading("mistakes")))
+            parts += ["### " + prose_markdown(layout.heading("rule")), f"$$\n{view.rule}\n$$"]
+    parts.append("### " + prose_markdown(layout.heading("mistakes")))
     code = translate(layout.lang, "guide.code", code="\x00")
     parts.append(
         "\n".join(
-            f"- {spans(s)}{escape_markdown(code).replace(chr(0), f'`{c}`')}"
+            f"- {spans(s)}{prose_markdown(code).replace(chr(0), f'`{c}`')}"
             for c, s in view.mistakes
         )
     )
-    parts.append("### " + escape_markdown(layout.heading("example")))
+    parts.append("### " + prose_markdown(layout.heading("example")))
     example = view.example.render("markdown", layout.lang).rstrip("\n")
     parts.append(re.sub(r"^## ", "#### ", example, flags=re.M))
     return "\n\n".join(parts) + "\n"
@@ -162,15 +160,15 @@ def markdown_card(view: CardView, layout: CardLayout) -> str:
 
 def markdown_listing(cards: tuple[Card, ...], lang: str) -> str:
     """Return the list of concepts as Markdown."""
-    from linsteps.render.markdown import escape_markdown
+    from linsteps.render.markdown import prose_markdown
 
     items = [
-        f"- `{card.topic}`: **{escape_markdown(translate(lang, f'guide.{card.topic}.title'))}**, "
-        + escape_markdown(translate(lang, f"guide.{card.topic}.summary"))
+        f"- `{card.topic}`: **{prose_markdown(translate(lang, f'guide.{card.topic}.title'))}**, "
+        + prose_markdown(translate(lang, f"guide.{card.topic}.summary"))
         for card in cards
     ]
-    title = escape_markdown(translate(lang, "guide.list.title"))
-    hint = escape_markdown(translate(lang, "guide.list.hint"))
+    title = prose_markdown(translate(lang, "guide.list.title"))
+    hint = prose_markdown(translate(lang, "guide.list.hint"))
     return f"## {title}\n\n" + "\n".join(items) + f"\n\n{hint}\n"
 
 
@@ -224,9 +222,9 @@ def latex_listing(cards: tuple[Card, ...], lang: str) -> str:
 
 def html_card(view: CardView, layout: CardLayout) -> str:
     """Return one card as an ``<article>`` with MathML; the example is the derivation's article."""
-    from linsteps.render.html import HtmlRenderer, math, spans_html
+    from linsteps.render.html import HtmlRenderer, math, prose_html, spans_html
 
-    parts = [f"<h1>{html.escape(view.title)}</h1>"]
+    parts = [f"<h1>{prose_html(view.title)}</h1>"]
     for i, (section, items) in enumerate(view.sections):
         parts += [f"<h2>{html.escape(layout.heading(section))}</h2>", f"<p>{spans_html(items)}</p>"]
         if i == 0:
@@ -250,10 +248,12 @@ def html_card(view: CardView, layout: CardLayout) -> str:
 
 def html_listing(cards: tuple[Card, ...], lang: str) -> str:
     """Return the list of concepts as an ``<article>``."""
+    from linsteps.render.html import prose_html
+
     items = "\n".join(
         f"<li><code>{card.topic}</code> <strong>"
-        f"{html.escape(translate(lang, f'guide.{card.topic}.title'))}</strong>: "
-        f"{html.escape(translate(lang, f'guide.{card.topic}.summary'))}</li>"
+        f"{prose_html(translate(lang, f'guide.{card.topic}.title'))}</strong>: "
+        f"{prose_html(translate(lang, f'guide.{card.topic}.summary'))}</li>"
         for card in cards
     )
     title = html.escape(translate(lang, "guide.list.title"))

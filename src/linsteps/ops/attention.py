@@ -62,6 +62,12 @@ def _matrix(value: Any, name: str) -> Operand:
     return operand
 
 
+def scale_node(d: int) -> Node:
+    """Return √d_k with d_k = ``d`` as shown: ``√2``, but ``2`` for √4 (a perfect square)."""
+    root = sympy.sqrt(d)
+    return Value(int(root)) if root.is_Integer else Root(Value(d))
+
+
 def _grid(values: list[list[Any]]) -> Grid:
     return Grid(tuple(tuple(Value(v) for v in row) for row in values))
 
@@ -110,7 +116,7 @@ def attention(
     )
     q_node, k_node = queries.node(), keys.node()
     raw = MatProduct(q_node, Transpose(k_node))
-    scores_node: Node = Quotient(raw, Root(Value(d))) if scale else raw
+    scores_node: Node = Quotient(raw, scale_node(d)) if scale else raw
     masked_node: Node = Masked(scores_node) if causal else scores_node
     weights_node = Softmax(masked_node)
     lhs: Node = weights_node if values_op is None else MatProduct(weights_node, values_op.node())
@@ -137,6 +143,9 @@ def attention(
         )
     qs = [[plain(x) for x in row] for row in queries.value.tolist()]
     ks = [[plain(x) for x in row] for row in keys.value.tolist()]
+    for operand in operands:
+        given = [[plain(x) for x in row] for row in operand.value.tolist()]
+        steps.append(Chain(operand.node(), (Link("given", _grid(given)),)))
     steps.append(
         Chain(
             Transpose(k_node),
@@ -159,8 +168,12 @@ def attention(
     if scale:
         root = sympy.sqrt(d)
         scaled = [[sympy.radsimp(s / root) for s in line] for line in scores]
-        steps.append(Note("why_scale", {"root_dk": Root(D_K), "root_d": Root(Value(d)), "dk": D_K}))
-        links = [Link("substitute", Quotient(_grid(scores), Root(Value(d))))]
+        why = {"root_dk": Root(D_K), "root_d": Root(Value(d)), "dk": D_K}
+        if root.is_Integer:
+            steps.append(Note("why_scale_square", {**why, "root": scale_node(d)}))
+        else:
+            steps.append(Note("why_scale", why))
+        links = [Link("substitute", Quotient(_grid(scores), scale_node(d)))]
         links.append(Link("divide", _grid(scaled)))
         steps.append(
             Chain(scores_node, tuple(links), approximate(sympy.ImmutableMatrix(scaled), places))

@@ -62,7 +62,7 @@ def parse_entry(text: str | tuple[int, int], rows: int, cols: int) -> tuple[int,
         i, j = text
     else:
         parts = text.replace(" ", "").split(",")
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(p.isdecimal() and len(p) <= 9 for p in parts):
             raise UsageError("bad_entry", text=text)
         i, j = int(parts[0]), int(parts[1])
     if not (1 <= i <= rows and 1 <= j <= cols):

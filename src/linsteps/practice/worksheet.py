@@ -21,6 +21,7 @@ from linsteps.practice.documents.formats import (
     check_format,
     check_lang,
     check_solutions,
+    check_space,
     render_sheet,
 )
 from linsteps.practice.problems.generation import check_count, generate
@@ -85,6 +86,7 @@ class Request:
     key: Path | None = None
     roster: Path | None = None
     out_dir: Path | None = None
+    space: str | None = None  # working space after each problem (None: the format's default)
 
 
 def run_request(request: Request) -> str | None:
@@ -95,6 +97,7 @@ def run_request(request: Request) -> str | None:
 
     fmt, lang = check_format(request.fmt), check_lang(request.lang)
     solutions = check_solutions(request.solutions)
+    space = check_space(request.space, fmt)
     topics = parse_topics(request.topics)
     count, difficulty = check_count(request.count), check_difficulty(request.difficulty)
     if request.roster is not None and request.out_dir is None:
@@ -130,13 +133,13 @@ def run_request(request: Request) -> str | None:
         for student, file in zip(students, file_names(students, EXTENSIONS[fmt]), strict=True):
             sheet = sheet_for(student_seed(seed, student), student)
             made[student] = (sheet, file)
-            files[file] = render_sheet(sheet, fmt, lang, solutions)
+            files[file] = render_sheet(sheet, fmt, lang, solutions, space)
         write_directory(request.out_dir, files)
         if request.key is not None:
             write_atomic(request.key, key_json(build_key(seed, options, students=made)))
         return None
     sheet = sheet_for(seed)
-    text = render_sheet(sheet, fmt, lang, solutions)
+    text = render_sheet(sheet, fmt, lang, solutions, space)
     if request.key is not None:
         write_atomic(request.key, key_json(build_key(seed, options, sheet=sheet)))
     if request.out is not None:

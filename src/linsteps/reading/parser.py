@@ -50,25 +50,28 @@ def _parser() -> Lark:
     from the shared temporary directory, which another user could plant."""
     global _PARSER
     if _PARSER is None:
-        from importlib.resources import files
+        from pathlib import Path
 
         from lark import Lark
 
-        grammar = files("linsteps.reading").joinpath("grammar.lark").read_text(encoding="utf-8")
-        cache = _cache_file()
+        # Beside this module (importlib.resources would import zipfile and its readers first).
+        grammar = Path(__file__).with_name("grammar.lark").read_text(encoding="utf-8")
+        cache = _cache_file(grammar)
         options: dict[str, Any] = {"cache": cache} if cache else {}
         _PARSER = Lark(grammar, parser="lalr", lexer="basic", postlex=Layout(), **options)
     return _PARSER
 
 
-def _cache_file() -> str | None:
+def _cache_file(grammar: str) -> str | None:
     """Return where to keep the parser tables between runs, or None when no safe place exists.
 
     The tables are a pickle, so they are kept only in a folder of the user's own that nobody
     else can write (``$XDG_CACHE_HOME/linsteps`` or ``~/.cache/linsteps``); lark checks a hash
-    of the grammar, its options and versions before using them.  ``LINSTEPS_NO_CACHE`` turns
-    the cache off.
+    of the grammar, its options and versions before using them.  The file is named for the
+    grammar too, so that two installations with different grammars do not overwrite each
+    other's tables on every run.  ``LINSTEPS_NO_CACHE`` turns the cache off.
     """
+    import hashlib
     import os
     from pathlib import Path
 
@@ -85,7 +88,8 @@ def _cache_file() -> str | None:
         return None
     import lark
 
-    return str(folder / f"parser-{lark.__version__}.pickle")
+    digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
+    return str(folder / f"parser-{lark.__version__}-{digest}.pickle")
 
 
 def parse_tree(text: str) -> Tree[Token]:

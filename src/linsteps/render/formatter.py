@@ -67,6 +67,14 @@ class NodeFormatter:
         """Return an operand name (``a``, ``A``) in this notation."""
         return text
 
+    def formula(self, text: str) -> str:
+        """Return a formula found in prose (``cos θ = 1``, :mod:`~linsteps.render.prose`)."""
+        return text
+
+    def concat(self, left: str, right: str) -> str:
+        """Return two pieces of notation written one after the other."""
+        return left + right
+
     # precedence ------------------------------------------------------------------------------
     def strength(self, node: Node) -> int:
         """Return how tightly ``node`` binds when printed."""

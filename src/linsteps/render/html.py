@@ -21,7 +21,8 @@ from linsteps.render.layout import (
     checked_drawing,
     picture_alt,
 )
-from linsteps.render.mathml_formatter import MathMLFormatter
+from linsteps.render.mathml_formatter import MathMLFormatter, mathml_formula
+from linsteps.render.prose import prose_pieces
 from linsteps.render.settings import resolve
 from linsteps.render.text_formatter import TextFormatter
 
@@ -71,9 +72,17 @@ def math(fragment: str, display: bool = False) -> str:
     return f"<math{attributes}>{fragment}</math>"
 
 
+def prose_html(text: str) -> str:
+    """Return prose with its formulas (``cos θ = 1``, π) as inline MathML, the rest escaped."""
+    return "".join(
+        math(mathml_formula(p.text)) if p.formula else html.escape(p.text)
+        for p in prose_pieces(text)
+    )
+
+
 def spans_html(spans: tuple[Span, ...]) -> str:
     """Return a sentence with inline MathML."""
-    return "".join(math(s.text) if s.math else html.escape(s.text) for s in spans)
+    return "".join(math(s.text) if s.math else prose_html(s.text) for s in spans)
 
 
 class HtmlRenderer:

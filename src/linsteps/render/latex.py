@@ -17,9 +17,14 @@ from linsteps.derivation.steps import Derivation
 from linsteps.derivation.values import Name
 from linsteps.i18n import translate
 from linsteps.render.formatter import ATOM
-from linsteps.render.latex_formatter import LatexFormatter
+from linsteps.render.latex_formatter import (
+    PROSE_MATH,
+    SUBSCRIPTS,
+    LatexFormatter,
+    latex_formula,
+)
 from linsteps.render.layout import Block, LayoutBuilder, Row, Span
-from linsteps.render.printing import GREEK
+from linsteps.render.prose import prose_pieces
 from linsteps.render.settings import resolve
 
 # Everything the LaTeX renderer can be told, with its default: the one place settings live.
@@ -34,31 +39,6 @@ _choices: dict[str, tuple[str, ...]] = {
     "vector": ("plain", "bold", "arrow"),
 }
 
-# Characters of catalog prose that are mathematics in LaTeX.
-PROSE_MATH: dict[str, str] = {
-    **{char: "\\" + name for name, char in GREEK.items() if name != "omicron"},
-    "−": "-",
-    "·": "\\cdot",
-    "×": "\\times",
-    "→": "\\to",
-    "≈": "\\approx",
-    "‖": "\\Vert",
-    "∘": "\\circ",
-    "⊙": "\\odot",
-    "√": "\\surd",
-    "≤": "\\le",
-    "≥": "\\ge",
-    "≠": "\\neq",
-    "ᵢ": "i",
-    "ⱼ": "j",
-    "ᵀ": "^{\\mathsf{T}}",
-    "²": "^{2}",
-    "³": "^{3}",
-    "⋯": "\\cdots",
-    "∞": "\\infty",
-    "⟨": "\\langle",
-    "⟩": "\\rangle",
-}
 TEXT_ESCAPES: dict[str, str] = {
     "\\": "\\textbackslash{}",
     "{": "\\{",
@@ -86,9 +66,6 @@ PREAMBLE_ZH = r"""% Compile with xelatex.
 \usepackage{amsmath}
 \begin{document}
 """
-
-
-SUBSCRIPTS = frozenset("ᵢⱼ")
 
 
 def math_run(piece: str) -> str:
@@ -122,14 +99,12 @@ def text_math(text: str) -> str:
 
 
 def prose(text: str, math: Callable[[str], str] = lambda m: f"${m}$") -> str:
-    """Return catalog prose as LaTeX: text escaped, symbols such as θ and × as mathematics."""
-    out = []
-    for i, piece in enumerate(_PROSE.split(text)):
-        if i % 2:
-            out.append(math(math_run(piece)))
-        elif piece:
-            out.append(escape_text(piece))
-    return "".join(out)
+    """Return catalog prose as LaTeX: text escaped, formulas such as ``cos θ = 1`` and ``1×1``
+    as mathematics (:func:`~linsteps.render.prose.prose_pieces`)."""
+    return "".join(
+        math(latex_formula(piece.text)) if piece.formula else escape_text(piece.text)
+        for piece in prose_pieces(text)
+    )
 
 
 class TexFormatter(LatexFormatter):

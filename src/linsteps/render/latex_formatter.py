@@ -5,6 +5,7 @@ Values go to the single-expression printer :func:`~linsteps.render.printing.form
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from string import Formatter
 from typing import Any, ClassVar
@@ -33,7 +34,8 @@ from linsteps.derivation.matrices import (
 from linsteps.derivation.values import Name, Value
 from linsteps.i18n import catalog
 from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
-from linsteps.render.printing import format_latex, index_text, symbol_latex
+from linsteps.render.printing import GREEK, format_latex, index_text, symbol_latex
+from linsteps.render.prose import FUNCTIONS, formula_tokens
 from linsteps.render.tensor_notation import TensorLatex
 
 MAX_MATRIX_COLUMNS = 10
@@ -50,6 +52,81 @@ def translate_template(lang: str, axis: str) -> str:
     return table.get(f"notation.{axis}") or catalog("en")[f"notation.{axis}"]
 
 
+# Characters of prose that are mathematics, in LaTeX (the subscripts ᵢ ⱼ become _{ij}).
+PROSE_MATH: dict[str, str] = {
+    **{char: "\\" + name for name, char in GREEK.items() if name != "omicron"},
+    "−": "-",
+    "·": "\\cdot",
+    "×": "\\times",
+    "→": "\\to",
+    "≈": "\\approx",
+    "‖": "\\Vert",
+    "∘": "\\circ",
+    "⊙": "\\odot",
+    "√": "\\surd",
+    "≤": "\\le",
+    "≥": "\\ge",
+    "≠": "\\neq",
+    "ᵢ": "i",
+    "ⱼ": "j",
+    "ᵀ": "^{\\mathsf{T}}",
+    "²": "^{2}",
+    "³": "^{3}",
+    "⋯": "\\cdots",
+    "∞": "\\infty",
+    "⟨": "\\langle",
+    "⟩": "\\rangle",
+    "±": "\\pm",
+    "°": "^{\\circ}",
+    "Σ": "\\sum",  # the summation sign of the prose (Σ aᵢbᵢ), not the letter
+}
+SUBSCRIPTS = frozenset("ᵢⱼ")
+_NAMED = ("cos", "sin", "tan", "arccos", "arcsin", "arctan", "exp", "ln", "log")
+FUNCTION_LATEX = {name: "\\" + name for name in _NAMED}
+_CONTROL_WORD = re.compile(r"\\[A-Za-z]+$")
+
+
+def join_latex(left: str, right: str) -> str:
+    """Return ``left`` then ``right``, a space between a control word and a letter."""
+    if _CONTROL_WORD.search(left) and right[:1].isalpha():
+        return left + " " + right
+    return left + right
+
+
+def _latex_word(word: str) -> str:
+    """Return a word of a formula: a function (``\\cos``), or letters with a subscript."""
+    base, _, sub = word.partition("_")
+    if base in FUNCTION_LATEX:
+        head = FUNCTION_LATEX[base]
+    elif base in FUNCTIONS:
+        head = f"\\operatorname{{{base}}}"
+    else:
+        head = base
+    return f"{head}_{{{sub.replace('_', ',')}}}" if sub else head
+
+
+def latex_formula(text: str) -> str:
+    """Return a formula found in prose (``cos θ = 1``, ``QKᵀ``, ``‖a‖ = 0``) in LaTeX."""
+    out: list[str] = []
+    for kind, token in formula_tokens(text):
+        if kind == "symbol" and token in SUBSCRIPTS:
+            if out and out[-1].startswith("_{"):
+                out[-1] = out[-1][:-1] + PROSE_MATH[token] + "}"
+            else:
+                out.append("_{" + PROSE_MATH[token] + "}")
+            continue
+        if kind == "symbol":
+            out.append(PROSE_MATH[token])
+        elif kind == "word":
+            out.append(_latex_word(token))
+        else:
+            out.append(" " if kind == "space" else token)
+    text = ""
+    for piece in out:
+        text = join_latex(text, piece)
+    return text
+
+
 class LatexFormatter(NodeFormatter, TensorLatex):
     """LaTeX (amsmath) notation: ``a \\cdot b``, ``\\lVert a \\rVert``, ``\\sqrt{14}``."""
 
@@ -64,11 +141,19 @@ class LatexFormatter(NodeFormatter, TensorLatex):
         "theta": "\\theta",
         "times": "\\times",
         "eq": "=",
+        "neq": "\\neq",
         "approx": "\\approx",
+        "space": " ",
     }
 
     def name(self, text: str) -> str:
         return symbol_latex(text)
+
+    def formula(self, text: str) -> str:
+        return latex_formula(text)
+
+    def concat(self, left: str, right: str) -> str:
+        return join_latex(left, right)
 
     def paren(self, text: str) -> str:
         return f"\\left({text}\\right)"

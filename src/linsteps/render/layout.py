@@ -32,9 +32,10 @@ from linsteps.derivation.values import Value
 from linsteps.errors import UsageError
 from linsteps.i18n import catalog, translate
 from linsteps.render.formatter import NodeFormatter
+from linsteps.render.prose import prose_pieces
 
 # Symbols of catalog text that join parameters into one formula, and their formatter names.
-SYMBOLS = {"=": "eq", "≈": "approx", "·": "dot", "×": "times", "→": "to"}
+SYMBOLS = {"=": "eq", "≠": "neq", "≈": "approx", "·": "dot", "×": "times", "→": "to"}
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,19 @@ class Span:
 
     text: str
     math: bool = False
+
+
+@dataclass(frozen=True)
+class Token:
+    """A piece of a sentence while it is laid out: ``text``, a ``number`` parameter (text
+    unless a symbol joins it into a formula), ``math`` (a parameter in the formatter's
+    notation) or a ``formula`` of the prose; ``left_open``/``right_open`` as in
+    :class:`~linsteps.render.prose.Piece`."""
+
+    kind: str
+    text: str
+    left_open: bool = False
+    right_open: bool = False
 
 
 @dataclass(frozen=True)
@@ -91,6 +105,13 @@ def template(lang: str, key: str) -> str:
     return found if found is not None else catalog("en").get(key, key)
 
 
+def shows_value(lang: str, key: str) -> bool:
+    """Return True when the sentence of result ``key`` shows the value (``{lhs} = {value}``)."""
+    return any(
+        field == "value" for _, field, _, _ in Formatter().parse(template(lang, "result." + key))
+    )
+
+
 class LayoutBuilder:
     """Turns the steps of a derivation into blocks, formatting nodes with ``fmt``."""
 
@@ -125,28 +146,40 @@ class LayoutBuilder:
         Nodes and names are mathematics; ``math`` gives parameters already formatted; numbers
         stay text unless a symbol joins them into a formula.  Parameters joined by symbols
         only (``{lhs} = {value}``, ``{m}×{n} · {n}×{p} → {shape}``, ``{a}{b}``) become one
-        formula.
+        formula, and so do a parameter and the formula of the prose beside it (``{x} ≠ 0``);
+        the other formulas of the prose (``cos θ = 1``) are mathematics of their own.
         """
-        tokens: list[tuple[str, str]] = []
+        tokens: list[Token] = []
         for literal, field, spec, _ in Formatter().parse(template(self.lang, key)):
             if literal:
-                tokens.append(("text", literal))
+                tokens.extend(self.literal(literal, bool(tokens), field is not None))
             if field is None:
                 continue
             value = params.get(field)
             if field in math:
-                tokens.append(("math", math[field]))
+                tokens.append(Token("math", math[field]))
             elif field not in params:
-                tokens.append(("text", "{" + field + "}"))
+                tokens.append(Token("text", "{" + field + "}"))
             elif isinstance(value, int) and not isinstance(value, bool):
-                tokens.append(("number", format(value, spec or "")))
+                tokens.append(Token("number", format(value, spec or "")))
             else:
-                tokens.append(("math", self.math(value)))
+                tokens.append(Token("math", self.math(value)))
         return tuple(self.merge(tokens))
 
-    def as_math(self, kind: str, text: str) -> str:
-        """Return a parameter token as mathematics (a number through the formatter)."""
-        return self.fmt.format(Value(int(text))) if kind == "number" else text
+    def literal(self, text: str, attached_left: bool, attached_right: bool) -> list[Token]:
+        """Return literal text of a template as text and the formulas in it."""
+        if self.symbolic(text) is not None:
+            return [Token("text", text)]  # joins the parameters on both sides (merge)
+        return [
+            Token("formula", self.fmt.formula(p.text), p.left_open, p.right_open)
+            if p.formula
+            else Token("text", p.text)
+            for p in prose_pieces(text, attached_left, attached_right)
+        ]
+
+    def as_math(self, token: Token) -> str:
+        """Return a token as mathematics (a number through the formatter)."""
+        return self.fmt.format(Value(int(token.text))) if token.kind == "number" else token.text
 
     def symbolic(self, literal: str) -> str | None:
         """Return a literal made only of relation and operation symbols in the notation."""
@@ -154,26 +187,36 @@ class LayoutBuilder:
             return None
         return " ".join(self.fmt.symbols.get(SYMBOLS[c], c) for c in literal if c != " ")
 
-    def merge(self, tokens: list[tuple[str, str]]) -> list[Span]:
-        """Join parameters and the symbols between them into formulas; the rest is text."""
-        out: list[tuple[str, str]] = []
-        for kind, text in tokens:
-            if kind == "text" or not out:
-                out.append((kind, text))
+    def join(self, left: Token, between: str, right: Token) -> Token:
+        """Return two tokens as one formula, ``between`` them."""
+        text = self.fmt.concat(self.fmt.concat(self.as_math(left), between), self.as_math(right))
+        return Token("math", text, left.left_open, right.right_open)
+
+    def merge(self, tokens: list[Token]) -> list[Span]:
+        """Join parameters, the symbols between them and the formulas beside them into
+        formulas; the rest is text."""
+        out: list[Token] = []
+        for token in tokens:
+            if token.kind == "text" or not out:
+                out.append(token)
                 continue
-            right = self.as_math(kind, text)
-            if out[-1][0] != "text":
-                left = self.as_math(*out[-1])
-                joiner = self.fmt.symbols.get("juxtapose", "")
-                out[-1] = ("math", left + joiner + right)
+            if out[-1].kind != "text":
+                params = out[-1].kind != "formula" and token.kind != "formula"
+                joiner = self.fmt.symbols.get("juxtapose", "") if params else ""
+                out[-1] = self.join(out[-1], joiner, token)
                 continue
-            symbol = self.symbolic(out[-1][1])
-            if symbol is not None and len(out) >= 2 and out[-2][0] != "text":
-                left = self.as_math(*out[-2])
-                out[-2:] = [("math", f"{left} {symbol} {right}")]
-            else:
-                out.append((kind, text))
-        return [Span(text, kind == "math") for kind, text in out]
+            if len(out) >= 2 and out[-2].kind != "text":
+                between = out[-1].text
+                symbol = self.symbolic(between)
+                if symbol is not None:
+                    out[-2:] = [self.join(out[-2], f" {symbol} ", token)]
+                    continue
+                if not between.strip(" ") and (token.left_open or out[-2].right_open):
+                    space = self.fmt.symbols.get("space", " ")
+                    out[-2:] = [self.join(out[-2], space, token)]
+                    continue
+            out.append(token)
+        return [Span(t.text, t.kind in ("math", "formula")) for t in out]
 
     # blocks ------------------------------------------------------------------------------
     def build(self) -> list[Block]:
@@ -278,7 +321,9 @@ class LayoutBuilder:
         blocks: list[Block] = []
         value = step.value
         if isinstance(value, Grid) and value.layout == "matrix" and len(value.rows) > 1:
-            row = Row(self.fmt.format(step.lhs), "eq", self.fmt.format(value))
+            # The sentence shows no value: the displayed matrix carries its approximation.
+            approx = "" if shows_value(self.lang, step.key) else self.approx(step.approx)
+            row = Row(self.fmt.format(step.lhs), "eq", self.fmt.format(value) + approx)
             blocks.append(Block("equations", rows=(row,)))
         shown = self.fmt.format(value) + self.approx(step.approx)
         params = {"lhs": step.lhs, **step.params}

@@ -20,7 +20,9 @@ from linsteps.render.latex import (
     formatter_for,
     rows_tex,
 )
+from linsteps.render.latex_formatter import join_latex, latex_formula
 from linsteps.render.layout import Block, LayoutBuilder, Span, checked_drawing, picture_alt
+from linsteps.render.prose import prose_pieces
 from linsteps.render.settings import resolve
 
 # Markdown's own characters, escaped in prose; "--" is escaped so it is not made a dash.
@@ -40,9 +42,33 @@ def inline(tex: str) -> str:
     return "$" + " ".join(tex.split()) + "$"
 
 
+def prose_markdown(text: str) -> str:
+    """Return prose with its formulas (``cos θ = 1``, π) as inline math, the rest escaped:
+    pandoc's PDF engine, pdflatex, cannot set θ or ≤ as text."""
+    return spans_markdown((Span(text),))
+
+
 def spans_markdown(spans: tuple[Span, ...]) -> str:
-    """Return a sentence with inline formulas."""
-    return "".join(inline(s.text) if s.math else escape_markdown(s.text) for s in spans)
+    """Return a sentence with inline formulas, the formulas of its prose too.
+
+    Formulas that touch are one (``$a$$b$`` would open a display in pandoc).
+    """
+    pieces: list[tuple[bool, str]] = []
+    for span in spans:
+        found = (
+            [(True, span.text)]
+            if span.math
+            else [
+                (p.formula, latex_formula(p.text) if p.formula else p.text)
+                for p in prose_pieces(span.text)
+            ]
+        )
+        for math, text in found:
+            if math and pieces and pieces[-1][0]:
+                pieces[-1] = (True, join_latex(pieces[-1][1], text))
+            else:
+                pieces.append((math, text))
+    return "".join(inline(text) if math else escape_markdown(text) for math, text in pieces)
 
 
 class MarkdownRenderer:
@@ -65,7 +91,7 @@ class MarkdownRenderer:
         text = spans_markdown(block.spans)
         if block.label:
             label = translate(self.lang, "format.label", label=block.label)
-            text = f"*{escape_markdown(label)}* {text}"
+            text = f"*{prose_markdown(label)}* {text}"
         return text
 
     def image(self) -> list[str]:

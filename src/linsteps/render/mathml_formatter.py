@@ -45,6 +45,7 @@ from linsteps.render.mathml import (
     symbol_mathml,
 )
 from linsteps.render.printing import index_text
+from linsteps.render.prose import FUNCTIONS, GREEK_LETTERS, formula_tokens
 from linsteps.render.tensor_notation import TensorMathML
 
 THIN_SPACE = '<mspace width="0.1667em"></mspace>'
@@ -68,7 +69,9 @@ class MathMLFormatter(NodeFormatter, TensorMathML):
         "theta": mi("θ"),
         "times": mo("×"),
         "eq": mo("="),
+        "neq": mo("≠"),
         "approx": mo("≈"),
+        "space": "",
         "to": mo("→"),
         "quad": '<mspace width="2em"></mspace>',
     }
@@ -88,6 +91,9 @@ class MathMLFormatter(NodeFormatter, TensorMathML):
 
     def name(self, text: str) -> str:
         return symbol_mathml(text)
+
+    def formula(self, text: str) -> str:
+        return mathml_formula(text)
 
     def paren(self, text: str) -> str:
         return mrow(mo("("), text, mo(")"))
@@ -258,6 +264,51 @@ class MathMLFormatter(NodeFormatter, TensorMathML):
 
     def _format_Masked(self, node: Masked) -> str:
         return mrow(mi("mask"), mo(APPLY), self.paren(self.format(node.argument)))
+
+
+# Symbols written after what they apply to: Kᵀ, ‖a‖², aᵢ.
+_SCRIPTS = {"ᵀ": ("msup", mi("T")), "²": ("msup", mn("2")), "³": ("msup", mn("3"))}
+_SUBSCRIPTS = {"ᵢ": "i", "ⱼ": "j"}
+
+
+def _mathml_word(word: str) -> list[str]:
+    """Return a word of a formula: a function applied (``cos``, ``proj_b``) or letters."""
+    base, _, sub = word.partition("_")
+    if base in FUNCTIONS:
+        head = mi(base) if not sub else f"<msub>{mi(base)}{index_mathml(sub)}</msub>"
+        return [head, mo(APPLY)]
+    letters = [mi(c) for c in base]
+    if sub:
+        letters[-1] = f"<msub>{letters[-1]}{index_mathml(sub.replace('_', ','))}</msub>"
+    return letters
+
+
+def mathml_formula(text: str) -> str:
+    """Return a formula found in prose (``cos θ = 1``, ``QKᵀ``, ``‖a‖ = 0``) in MathML."""
+    out: list[str] = []
+    subscripts = ""
+    for kind, token in [*formula_tokens(text), ("end", "")]:
+        if subscripts and token not in _SUBSCRIPTS:
+            base = out.pop() if out else "<mrow></mrow>"
+            out.append(f"<msub>{base}{index_mathml(subscripts)}</msub>")
+            subscripts = ""
+        if token in _SUBSCRIPTS:
+            subscripts += _SUBSCRIPTS[token]
+        elif token in _SCRIPTS:
+            tag, script = _SCRIPTS[token]
+            base = out.pop() if out else "<mrow></mrow>"
+            out.append(f"<{tag}>{base}{script}</{tag}>")
+        elif kind == "word":
+            out.extend(_mathml_word(token))
+        elif kind == "number":
+            out.append(mn(token))
+        elif token == "Σ":
+            out.append(mo("∑"))  # the summation sign of the prose (Σ aᵢbᵢ), not the letter
+        elif kind == "symbol" and token in GREEK_LETTERS:
+            out.append(mi(token))
+        elif kind in ("symbol", "op"):
+            out.append(mo(token))
+    return mrow(*out)
 
 
 def _bound(value: int | str) -> str:

@@ -17,7 +17,9 @@ from linsteps.derivation.steps import (
     Rule,
     Step,
 )
+from linsteps.derivation.values import Value
 from linsteps.i18n import translate
+from linsteps.render.layout import shows_value
 from linsteps.render.text_formatter import TextFormatter
 
 BOLD, DIM, GREEN, RESET = "\x1b[1m", "\x1b[2m", "\x1b[32m", "\x1b[0m"
@@ -47,6 +49,18 @@ def grid_lines(rows: list[list[str]]) -> list[str]:
         left, right = ("⎡", "⎤") if i == 0 else ("⎣", "⎦") if i == len(cells) - 1 else ("⎢", "⎥")
         out.append(f"{left}{line}{right}")
     return out
+
+
+def beside(left: list[str], right: list[str], joiner: str) -> list[str]:
+    """Return two drawn blocks side by side, ``joiner`` between their first lines."""
+    size = max(width(line) for line in left)
+    gap = " " * width(joiner)
+    lines = []
+    for i in range(max(len(left), len(right))):
+        head = pad(left[i] if i < len(left) else "", size)
+        tail = right[i] if i < len(right) else ""
+        lines.append((head + (joiner if i == 0 else gap) + tail).rstrip())
+    return lines
 
 
 class TextRenderer:
@@ -131,6 +145,14 @@ class TextRenderer:
         self.previous = step.lhs
         return lines
 
+    def entries(self, node: Node) -> list[list[str]]:
+        """Return the entries of a matrix node (a grid, or a value holding a matrix) as text."""
+        if isinstance(node, Grid):
+            return [[self.fmt.format(e) for e in row] for row in node.rows]
+        if isinstance(node, Value) and hasattr(node.value, "tolist"):
+            return [[self.fmt.format(Value(x)) for x in row] for row in node.value.tolist()]
+        return [[self.fmt.format(node)]]
+
     def result(self, step: Result) -> list[str]:
         """Return the conclusion, with the matrix drawn when the result is one."""
         lines = []
@@ -138,6 +160,8 @@ class TextRenderer:
         if isinstance(value, Grid) and value.layout == "matrix" and len(value.rows) > 1:
             lhs = self.fmt.format(step.lhs) + " = "
             drawn = grid_lines([[self.fmt.format(e) for e in row] for row in value.rows])
+            if step.approx is not None and not shows_value(self.lang, step.key):
+                drawn = beside(drawn, grid_lines(self.entries(step.approx)), " ≈ ")
             lines.append("  " + lhs + drawn[0])
             lines.extend("  " + " " * width(lhs) + line for line in drawn[1:])
         shown = self.fmt.format(value)

@@ -62,7 +62,9 @@ class TextFormatter(NodeFormatter, TensorText):
         "theta": "θ",
         "times": "×",
         "eq": "=",
+        "neq": "≠",
         "approx": "≈",
+        "space": " ",
     }
 
     def _format_Value(self, node: Value) -> str:

@@ -112,6 +112,7 @@ MESSAGES: dict[str, str] = {
     "error.ragged_list": "operand {operand}: the rows of the list have different lengths",
     "error.bad_operand_type": "operand {operand}: cannot use a value of type {type}",
     "error.float_entry": "operand {operand}: {value} is not a finite number",
+    "error.array_dimensions": "operand {operand}: an array of {ndim} dimensions is not a vector (1) or a matrix (2)",
     "error.bad_dim": "--dim {text}: give a whole number from 1 to {most}",
     "error.bad_shape": "--shape {text}: give rows×columns such as 2x3",
     "error.bad_entry": "--entry {text}: give the row and column as i,j, such as 1,2",

@@ -129,12 +129,18 @@ MESSAGES: dict[str, str] = {
         "V is {shape_v}: one row per key ({m} keys), so the {m} weights of a query mix the rows of V "
         "into one output row; the output is {shape}"
     ),
+    "role.given": "given",
     "role.row_row": "query·key",
     "role.entries": "entries",
     "role.divide": "divide",
     "role.mask": "mask",
     "note.why_scale": (
         "Why divide by {root_dk} = {root_d}: a dot product of {dk} entries grows with {dk} (its "
+        "variance is {dk} for unit-variance entries), and large scores push softmax towards a "
+        "single 1 with vanishing gradients; dividing by {root_dk} keeps the scores on a steady scale."
+    ),
+    "note.why_scale_square": (
+        "Why divide by {root_dk} = {root_d} = {root}: a dot product of {dk} entries grows with {dk} (its "
         "variance is {dk} for unit-variance entries), and large scores push softmax towards a "
         "single 1 with vanishing gradients; dividing by {root_dk} keeps the scores on a steady scale."
     ),

@@ -15,4 +15,10 @@ MESSAGES: dict[str, str] = {
     "grade.student_bad_bytes": "row {row}: the student id {student!r} holds bytes that are not text (shown as �); it is kept as read",
     "grade.missing_cells": "row {row} has {count} cells, fewer than the {width} of the first row: the answers to {columns} are missing and count as blank",
     "feedback.no_derivation": "The worked derivation could not be shown: {reason}.",
+    "grade.ignored_columns": "columns that are not answers to a problem of the key were ignored ({count}): {names}",
+    "error.csv_student_column_missing": "{path}: no column {column!r} in the first row (--student-column)",
+    "error.csv_map_missing": "{path}: --map names the column {column!r}, which is not in the first row",
+    "error.bad_weights": '--weights {value!r}: write problem=points, e.g. "1=2,3=0.5" (points from 0 to 1000000)',
+    "error.weights_unknown": "--weights: there is no problem {id!r} in the answer key (its problems are {choices})",
+    "error.bad_map": "--map {value!r}: write the column's header, '=', and the problem id, e.g. \"Question 3=3\"",
 }

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "guide.code": " (checker code {code})",
     # dot
     "guide.dot.title": "Dot (inner) product",
+    "guide.dot.names": "dot product, inner product, scalar product, dot, inner",
     "guide.dot.summary": "multiply matching entries and add them up: a scalar",
     "guide.dot.definition": "The dot product {dot} of two vectors of the same length multiplies the entries in the same position and adds the products: the result is one number, a scalar. It is also called the inner or scalar product.",
     "guide.dot.defined": "Both vectors have the same number of entries; for different lengths it is undefined.",
@@ -25,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "guide.dot.mistake.not_defined": "Giving a number for vectors of different lengths: the dot product is undefined there.",
     # norm
     "guide.norm.title": "Norm (length)",
+    "guide.norm.names": "norm, length, magnitude, Euclidean norm, L2 norm, vector norm",
     "guide.norm.summary": "the length of a vector: the square root of the sum of squares",
     "guide.norm.definition": "The Euclidean norm {norm_a} is the length of {a}: square the entries, add them, take the square root.",
     "guide.norm.defined": "Every vector has a norm; it is zero only for the zero vector.",
@@ -33,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "guide.norm.mistake.missing_sqrt": "Stopping at {dot_aa}, the squared length: the norm is its square root.",
     # cos
     "guide.cos.title": "Cosine of the angle and cosine similarity",
+    "guide.cos.names": "cosine, cosine similarity, cos similarity, cosine of the angle, angle between vectors, angle",
     "guide.cos.summary": "the dot product divided by both lengths: a number from −1 to 1",
     "guide.cos.definition": "{cos} is the dot product of {a} and {b} divided by both norms. It measures direction only: scaling a vector does not change it. Read as cosine similarity: near 1 the vectors point the same way (similar), near 0 they are nearly perpendicular (unrelated), near −1 they point in opposite directions.",
     "guide.cos.defined": "Both vectors have the same length and neither is the zero vector (its norm would be 0, and the division undefined).",
@@ -44,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "guide.cos.mistake.degrees_for_radians": "Giving the angle in degrees when radians are asked (or the reverse).",
     # hadamard
     "guide.hadamard.title": "Hadamard (element-wise) product",
+    "guide.hadamard.names": "Hadamard product, element-wise product, elementwise multiplication, entrywise product, Schur product",
     "guide.hadamard.summary": "multiply entries in the same position: no sum, the shape kept",
     "guide.hadamard.definition": "The Hadamard product {product} multiplies the entries in the same position of two matrices (or two vectors) of one shape. Nothing is added up, so the result has the shape of the operands.",
     "guide.hadamard.defined": "Both operands have exactly the same shape; otherwise it is undefined.",
@@ -54,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "guide.hadamard.mistake.not_defined": "Giving a value for operands of different shapes: the product is undefined.",
     # matmul
     "guide.matmul.title": "Matrix product",
+    "guide.matmul.names": "matrix product, matrix multiplication, matrix-matrix product, matmul",
     "guide.matmul.summary": "entry (i, j) is row i of the left matrix times column j of the right one",
     "guide.matmul.definition": "In the matrix product {product}, entry (i, j) is the dot product of row i of {A} and column j of {B}: multiply along the row and down the column, then add.",
     "guide.matmul.defined": "The columns of {A} match the rows of {B}: {shapes} · {shape_b} → {shape}. The order matters: {product} and {reversed} usually differ, and one may be defined without the other.",
@@ -65,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "guide.matmul.mistake.not_defined": "Giving a value when the inner sizes differ: the product is undefined.",
     # outer
     "guide.outer.title": "Outer product",
+    "guide.outer.names": "outer product",
     "guide.outer.summary": "every entry of a times every entry of b: a matrix, no sum",
     "guide.outer.definition": "The outer product {product} multiplies every entry of {a} by every entry of {b}: a column times a row. Nothing is summed. It is not the cross product.",
     "guide.outer.defined": "Any two vectors, of any lengths n and m: the result is {shape}.",
@@ -74,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "guide.outer.mistake.wrong_shape": "Swapping the shape: the rows follow {a} and the columns follow {b}.",
     # transpose
     "guide.transpose.title": "Transpose",
+    "guide.transpose.names": "transpose, transposition, matrix transpose",
     "guide.transpose.summary": "rows become columns",
     "guide.transpose.definition": "The transpose {transpose} writes the rows of {A} as columns: entry (i, j) of {transpose} is entry (j, i) of {A}.",
     "guide.transpose.defined": "Every matrix has a transpose: {shape} becomes {shape_t}. A vector (a column) becomes a row.",
@@ -82,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "guide.transpose.mistake.wrong_shape": "Keeping the shape: the transpose of an m×n matrix is n×m.",
     # project
     "guide.project.title": "Projection",
+    "guide.project.names": "projection, vector projection, orthogonal projection, project",
     "guide.project.summary": "the part of a that points along b",
     "guide.project.definition": "The projection {projection} is the vector along {b} closest to {a}: {b} scaled by the dot product of {a} and {b} over {bb}.",
     "guide.project.defined": "Both vectors have the same length and {b} is not the zero vector, so {bb} is positive.",
@@ -91,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "guide.project.mistake.sign_error": "Losing the sign of the dot product: the projection points against {b} when the angle is obtuse.",
     # linear
     "guide.linear.title": "Linear (fully connected) layer",
+    "guide.linear.names": "linear layer, fully connected layer, dense layer, nn.Linear, affine layer",
     "guide.linear.summary": "a matrix product plus a bias",
     "guide.linear.definition": "A linear layer computes {layer}: each output is a row of the weights {W} times the input {x}, plus its bias.",
     "guide.linear.defined": "{W} is {shape}: one column per input entry and one row per output; the bias has one entry per output.",
@@ -100,6 +109,7 @@ MESSAGES: dict[str, str] = {
     "guide.linear.mistake.wrong_shape": "An output with the wrong number of entries: there is one per row of {W}.",
     # attention
     "guide.attention.title": "Scaled dot-product attention",
+    "guide.attention.names": "attention, scaled dot-product attention, self-attention, softmax attention, softmax",
     "guide.attention.summary": "queries scored against keys, softmax by row, a weighted mix of the values",
     "guide.attention.definition": "Attention scores every query against every key with dot products, {scores}, divides by {scale}, turns each row into weights with softmax, and mixes the rows of {V} with those weights.",
     "guide.attention.defined": "{Q} and {K} have the same width {d} (queries and keys live in one space), and {V} has one row per key.",

@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "error.bad_count": "--count {value}: give a whole number from 1 to {most}",
     "error.bad_difficulty": "--difficulty {value}: choose one of {choices}",
     "error.bad_seed": "--seed {value}: give a whole number from 0 to {most}",
+    "error.bad_space": "--space {value}: give a length such as 4cm, 30mm, 1.5in or 0",
     "error.bad_solutions": "--solutions {value}: choose one of {choices}",
     "error.roster_needs_out_dir": "--roster needs --out-dir, the folder for one sheet per student",
     "error.out_dir_needs_roster": "--out-dir needs --roster, the class list to make one sheet per student from",

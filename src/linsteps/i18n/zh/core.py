@@ -69,6 +69,7 @@ MESSAGES: dict[str, str] = {
     "error.ragged_list": "操作数 {operand}：列表各行的长度不同",
     "error.bad_operand_type": "操作数 {operand}：不能使用类型为 {type} 的值",
     "error.float_entry": "操作数 {operand}：{value} 不是有限的数",
+    "error.array_dimensions": "操作数 {operand}：{ndim} 维数组不是向量（1 维）或矩阵（2 维）",
     "error.bad_dim": "--dim {text}：请给出 1 到 {most} 之间的整数",
     "error.bad_shape": "--shape {text}：请给出 行×列，例如 2x3",
     "error.bad_entry": "--entry {text}：请用 i,j 给出行和列，例如 1,2",

@@ -87,12 +87,17 @@ MESSAGES: dict[str, str] = {
         "V 是 {shape_v}：每个键一行（共 {m} 个键），所以一个查询的 {m} 个权重把 V 的各行混合成一行输出；"
         "输出是 {shape}"
     ),
+    "role.given": "已知",
     "role.row_row": "查询·键",
     "role.entries": "逐个元素",
     "role.divide": "相除",
     "role.mask": "掩码",
     "note.why_scale": (
         "为什么除以 {root_dk} = {root_d}：{dk} 个分量的点积随 {dk} 增大（分量方差为 1 时点积方差为 {dk}），"
+        "分数过大会使 softmax 接近只有一个 1、梯度消失；除以 {root_dk} 使分数保持稳定的尺度（缩放）。"
+    ),
+    "note.why_scale_square": (
+        "为什么除以 {root_dk} = {root_d} = {root}：{dk} 个分量的点积随 {dk} 增大（分量方差为 1 时点积方差为 {dk}），"
         "分数过大会使 softmax 接近只有一个 1、梯度消失；除以 {root_dk} 使分数保持稳定的尺度（缩放）。"
     ),
     "note.causal_mask": (

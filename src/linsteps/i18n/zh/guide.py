@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "guide.code": "（检查代码 {code}）",
     # dot
     "guide.dot.title": "点积（内积）",
+    "guide.dot.names": "点积、内积、数量积、标量积、点乘",
     "guide.dot.summary": "对应分量相乘再相加：得到一个标量",
     "guide.dot.definition": "两个长度相同的向量的点积 {dot}：把同一位置的分量相乘，再把乘积相加，结果是一个数，即标量。它也叫内积或数量积。",
     "guide.dot.defined": "两个向量的分量个数相同；长度不同时点积未定义。",
@@ -25,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "guide.dot.mistake.not_defined": "对长度不同的向量给出了一个数：这时点积未定义。",
     # norm
     "guide.norm.title": "范数（模长）",
+    "guide.norm.names": "范数、模长、模、长度、欧几里得范数、L2 范数",
     "guide.norm.summary": "向量的长度：各分量平方和的平方根",
     "guide.norm.definition": "欧几里得范数 {norm_a} 是 {a} 的长度：各分量平方、相加，再开平方。",
     "guide.norm.defined": "每个向量都有范数；只有零向量的范数为零。",
@@ -33,6 +35,7 @@ MESSAGES: dict[str, str] = {
     "guide.norm.mistake.missing_sqrt": "停在了 {dot_aa}，那是长度的平方：范数是它的平方根。",
     # cos
     "guide.cos.title": "夹角余弦与余弦相似度",
+    "guide.cos.names": "余弦、余弦相似度、夹角余弦、夹角",
     "guide.cos.summary": "点积除以两个长度：介于 −1 与 1 之间的数",
     "guide.cos.definition": "{cos} 是 {a} 与 {b} 的点积除以两个范数。它只衡量方向：把向量伸缩不会改变它。作为余弦相似度来读：接近 1 表示方向相同（相似），接近 0 表示几乎垂直（无关），接近 −1 表示方向相反。",
     "guide.cos.defined": "两个向量长度相同，且都不是零向量（否则范数为 0，除法无定义）。",
@@ -44,6 +47,7 @@ MESSAGES: dict[str, str] = {
     "guide.cos.mistake.degrees_for_radians": "题目要弧度却给了角度（或者反过来）。",
     # hadamard
     "guide.hadamard.title": "哈达玛积（逐元素乘法）",
+    "guide.hadamard.names": "哈达玛积、逐元素乘法、逐元素乘积、按元素乘法、阿达马积",
     "guide.hadamard.summary": "同一位置的元素相乘：不求和，形状不变",
     "guide.hadamard.definition": "哈达玛积 {product} 把两个形状相同的矩阵（或向量）同一位置的元素相乘。不做任何求和，所以结果与操作数形状相同。",
     "guide.hadamard.defined": "两个操作数的形状完全相同；否则未定义。",
@@ -54,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "guide.hadamard.mistake.not_defined": "对形状不同的操作数给出了值：这时乘积未定义。",
     # matmul
     "guide.matmul.title": "矩阵乘法",
+    "guide.matmul.names": "矩阵乘法、矩阵乘积、矩阵相乘",
     "guide.matmul.summary": "第 (i, j) 个元素是左矩阵第 i 行乘右矩阵第 j 列",
     "guide.matmul.definition": "在矩阵乘积 {product} 中，第 (i, j) 个元素是 {A} 的第 i 行与 {B} 的第 j 列的点积：沿行、顺列相乘，再相加。",
     "guide.matmul.defined": "{A} 的列数等于 {B} 的行数：{shapes} · {shape_b} → {shape}。顺序很重要：{product} 与 {reversed} 一般不同，而且可能一个有定义、另一个没有。",
@@ -65,6 +70,7 @@ MESSAGES: dict[str, str] = {
     "guide.matmul.mistake.not_defined": "内侧尺寸不相等时给出了值：这时乘积未定义。",
     # outer
     "guide.outer.title": "外积（这里不是叉积）",
+    "guide.outer.names": "外积、向量外积",
     "guide.outer.summary": "a 的每个分量乘 b 的每个分量：一个矩阵，不求和",
     "guide.outer.definition": "外积 {product} 把 {a} 的每个分量乘以 {b} 的每个分量：一个列向量乘一个行向量，不做求和。注意：中文的“外积”有时指叉积，这里不是叉积。",
     "guide.outer.defined": "任意两个向量，长度 n 和 m 任意：结果是 {shape}。",
@@ -74,6 +80,7 @@ MESSAGES: dict[str, str] = {
     "guide.outer.mistake.wrong_shape": "形状写反了：行对应 {a}，列对应 {b}。",
     # transpose
     "guide.transpose.title": "转置",
+    "guide.transpose.names": "转置、矩阵转置",
     "guide.transpose.summary": "行变成列",
     "guide.transpose.definition": "转置 {transpose} 把 {A} 的行写成列：{transpose} 的第 (i, j) 个元素是 {A} 的第 (j, i) 个元素。",
     "guide.transpose.defined": "每个矩阵都有转置：{shape} 变成 {shape_t}。向量（列）变成行。",
@@ -82,6 +89,7 @@ MESSAGES: dict[str, str] = {
     "guide.transpose.mistake.wrong_shape": "形状没变：m×n 矩阵的转置是 n×m。",
     # project
     "guide.project.title": "投影",
+    "guide.project.names": "投影、向量投影、正交投影",
     "guide.project.summary": "a 沿 b 方向的那一部分",
     "guide.project.definition": "投影 {projection} 是沿 {b} 方向、离 {a} 最近的向量：把 {b} 乘以 {a} 与 {b} 的点积再除以 {bb}。",
     "guide.project.defined": "两个向量长度相同，且 {b} 不是零向量，所以 {bb} 为正。",
@@ -91,6 +99,7 @@ MESSAGES: dict[str, str] = {
     "guide.project.mistake.sign_error": "点积的符号丢了：夹角为钝角时，投影与 {b} 方向相反。",
     # linear
     "guide.linear.title": "全连接层（线性层）",
+    "guide.linear.names": "全连接层、线性层、稠密层",
     "guide.linear.summary": "矩阵乘法再加偏置",
     "guide.linear.definition": "全连接层计算 {layer}：每个输出是权重 {W} 的一行乘输入 {x}，再加上它的偏置。",
     "guide.linear.defined": "{W} 是 {shape}：每个输入分量对应一列，每个输出对应一行；偏置的每个分量对应一个输出。",
@@ -100,6 +109,7 @@ MESSAGES: dict[str, str] = {
     "guide.linear.mistake.wrong_shape": "输出的分量个数不对：{W} 的每一行对应一个输出。",
     # attention
     "guide.attention.title": "缩放点积注意力",
+    "guide.attention.names": "注意力、注意力机制、缩放点积注意力、自注意力",
     "guide.attention.summary": "查询与键打分，按行 softmax，再对值加权混合",
     "guide.attention.definition": "注意力用点积给每个查询与每个键打分 {scores}，除以 {scale} 进行缩放，按行用 softmax 变成权重，再用这些权重混合 {V} 的各行。",
     "guide.attention.defined": "{Q} 与 {K} 宽度相同，都是 {d}（查询和键在同一个空间里），{V} 的每一行对应一个键。",

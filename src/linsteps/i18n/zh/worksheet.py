@@ -37,6 +37,7 @@ MESSAGES: dict[str, str] = {
     "error.bad_count": "--count {value}：请给出 1 到 {most} 之间的整数",
     "error.bad_difficulty": "--difficulty {value}：可选 {choices}",
     "error.bad_seed": "--seed {value}：请给出 0 到 {most} 之间的整数",
+    "error.bad_space": "--space {value}：请给出长度，例如 4cm、30mm、1.5in 或 0",
     "error.bad_solutions": "--solutions {value}：可选 {choices}",
     "error.roster_needs_out_dir": "--roster 需要 --out-dir，用来存放每个学生的一份练习",
     "error.out_dir_needs_roster": "--out-dir 需要 --roster，即用来为每个学生生成练习的名单",

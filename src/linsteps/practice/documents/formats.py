@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from linsteps.errors import UsageError
 from linsteps.practice.documents.html import HtmlWriter
 from linsteps.practice.documents.latex import LatexWriter
@@ -10,6 +12,8 @@ from linsteps.practice.documents.markdown import MarkdownWriter
 from linsteps.practice.sheet import Sheet
 
 SHEET_FORMATS = ("markdown", "latex", "html")
+DEFAULT_SPACE = "4cm"
+_SPACE = re.compile(r"0|\d{1,2}(\.\d{1,2})?(cm|mm|in|pt|em)")
 SOLUTIONS = ("none", "answers", "full")
 EXTENSIONS = {"markdown": "md", "latex": "tex", "html": "html"}
 WRITERS: dict[str, type[SheetWriter]] = {
@@ -40,10 +44,29 @@ def check_solutions(solutions: str) -> str:
     return solutions
 
 
+def check_space(space: str | None, fmt: str) -> str:
+    """The working space after each problem: ``space`` (``4cm``, ``30mm``, ``2in``, ``0``)
+    checked, else DEFAULT_SPACE on a printed sheet (LaTeX, HTML) and none in Markdown."""
+    if space is None:
+        return DEFAULT_SPACE if fmt in ("latex", "html") else ""
+    if not space.strip():
+        return ""
+    if not _SPACE.fullmatch(space.strip()):
+        raise UsageError("bad_space", value=space)
+    return "" if float(re.sub("[a-z]+", "", space.strip()) or 0) == 0 else space.strip()
+
+
 def render_sheet(
-    sheet: Sheet, fmt: str = "markdown", lang: str = "en", solutions: str = "none"
+    sheet: Sheet,
+    fmt: str = "markdown",
+    lang: str = "en",
+    solutions: str = "none",
+    space: str | None = "",
 ) -> str:
     """Return the sheet as Markdown, LaTeX or HTML in ``lang``, with no answers, answers, or
-    full solutions after the problems."""
+    full solutions after the problems, and ``space`` to work in after each problem (None:
+    the default of the format)."""
     fmt, lang, solutions = check_format(fmt), check_lang(lang), check_solutions(solutions)
-    return WRITERS[fmt](sheet, lang, solutions).render()
+    writer = WRITERS[fmt](sheet, lang, solutions)
+    writer.space = check_space(space, fmt)
+    return writer.render()

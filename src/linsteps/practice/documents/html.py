@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from linsteps.derivation.steps import Derivation
 from linsteps.practice.documents.layout import SheetWriter
 from linsteps.render.formatter import NodeFormatter
@@ -20,7 +18,9 @@ class HtmlWriter(SheetWriter):
         return MathMLFormatter(self.lang)
 
     def escape(self, text: str) -> str:
-        return html.escape(text, quote=False)
+        from linsteps.render.html import prose_html
+
+        return prose_html(text)
 
     def inline(self, math: str) -> str:
         return f"<math>{math}</math>"
@@ -56,6 +56,9 @@ class HtmlWriter(SheetWriter):
     def problem(self, number: int, blocks: list[str]) -> str:
         inner = "\n".join(blocks)
         return f'<section class="problem">\n<p><strong>{number}.</strong></p>\n{inner}\n</section>'
+
+    def work_space(self, length: str) -> str:
+        return f'<div class="work" style="height: {length}"></div>'
 
     def new_page(self) -> str:
         return '<hr class="page">'

@@ -56,6 +56,9 @@ class LatexWriter(SheetWriter):
         # A minipage keeps a problem on one page.
         return f"\\noindent\\begin{{minipage}}{{\\linewidth}}\n{body}\n\\end{{minipage}}\n\\medskip"
 
+    def work_space(self, length: str) -> str:
+        return f"\\vspace*{{{length}}}"
+
     def new_page(self) -> str:
         return "\\newpage"
 

@@ -22,6 +22,12 @@ from linsteps.render.latex_formatter import LatexFormatter
 _SHAPE_CONDITIONS = ("same_length", "same_shape", "matmul_shapes")
 
 
+def _slot(index: int) -> str:
+    """Return the placeholder of a formatted parameter in a sentence being escaped: a
+    private-use character, which no escaping changes and no formula of the prose takes in."""
+    return chr(0xF0000 + index)
+
+
 class Markup:
     """Text already marked up for the format (not escaped again)."""
 
@@ -33,6 +39,7 @@ class SheetWriter:
     """Lays out a sheet; subclasses give the markup of one format."""
 
     fmt: ClassVar[str] = ""
+    space: str = ""  # working space after each problem (a checked length), none when empty
 
     def __init__(self, sheet: Sheet, lang: str, solutions: str) -> None:
         self.sheet = sheet
@@ -92,21 +99,20 @@ class SheetWriter:
     # text ------------------------------------------------------------------------------------
     def t(self, key: str, **params: Any) -> str:
         """Return a catalog sentence: nodes as inline math, other parameters as text."""
-        marker = "\x00{}\x00"
         slots: list[str] = []
         plain: dict[str, str] = {}
         for name, value in params.items():
             if isinstance(value, Node):
                 slots.append(self.inline(self.math.format(value)))
-                plain[name] = marker.format(len(slots) - 1)
+                plain[name] = _slot(len(slots) - 1)
             elif isinstance(value, Markup):
                 slots.append(value.text)
-                plain[name] = marker.format(len(slots) - 1)
+                plain[name] = _slot(len(slots) - 1)
             else:
                 plain[name] = str(value)
         text = self.escape(translate(self.lang, key, **plain))
         for i, slot in enumerate(slots):
-            text = text.replace(marker.format(i), slot)
+            text = text.replace(_slot(i), slot)
         return text
 
     def word(self, key: str) -> Markup:
@@ -154,11 +160,19 @@ class SheetWriter:
     def question(self, solved: Solved) -> str:
         """Return one problem: the question, the operands and a line for the answer."""
         key, params, givens = statement(solved)
-        shown = [f"{self.math.format(name)} = {self.math.format(value)}" for name, value in givens]
-        blocks = [self.t("worksheet.let"), self.display(shown)] if shown else []
+        shown = [
+            self.equality(self.math.format(name), self.math.format(value)) for name, value in givens
+        ]
+        blocks = [self.paragraph(self.t("worksheet.let")), self.display(shown)] if shown else []
         blocks.append(self.paragraph(self.t(key, **params)))
         blocks.append(self.paragraph(self.t("worksheet.answer_line") + " " + self.blank()))
+        if self.space:
+            blocks.append(self.work_space(self.space))
         return self.problem(solved.number, blocks)
+
+    def work_space(self, length: str) -> str:
+        """Return empty space of ``length`` to work in (none where the format has no pages)."""
+        return ""
 
     def answer(self, solved: Solved) -> str:
         """Return the answer of one problem, read from its derivation(s)."""

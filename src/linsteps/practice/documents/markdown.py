@@ -16,9 +16,9 @@ class MarkdownWriter(SheetWriter):
     fmt = "markdown"
 
     def escape(self, text: str) -> str:
-        from linsteps.render.markdown import escape_markdown
+        from linsteps.render.markdown import prose_markdown
 
-        return escape_markdown(text)
+        return prose_markdown(text)
 
     def inline(self, math: str) -> str:
         from linsteps.render.markdown import inline

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from linsteps.derivation.arithmetic import Call, Quotient, Root
+from linsteps.derivation.arithmetic import Call, Quotient
 from linsteps.derivation.matrices import (
     Angle,
     Dot,
@@ -18,6 +18,7 @@ from linsteps.derivation.matrices import (
 )
 from linsteps.derivation.node import Node
 from linsteps.derivation.values import Value
+from linsteps.ops.attention import scale_node
 from linsteps.practice.sheet import Solved
 
 
@@ -60,9 +61,10 @@ def _linear(solved: Solved, names: list[Node]) -> Node:
 
 
 def _attention(solved: Solved, names: list[Node]) -> Node:
-    """softmax(QKᵀ/√d_k)·V with d_k, the width of Q, as a number."""
-    width = solved.operands[0].shape[1]
-    scores = Quotient(MatProduct(names[0], Transpose(names[1])), Root(Value(width)))
+    """softmax(QKᵀ/√d_k)·V with d_k, the width of Q, as a number (√4 written 2)."""
+    scores = Quotient(
+        MatProduct(names[0], Transpose(names[1])), scale_node(solved.operands[0].shape[1])
+    )
     weights = Softmax(scores)
     return MatProduct(weights, names[2]) if len(names) > 2 else weights
 
