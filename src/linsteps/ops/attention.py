@@ -55,7 +55,7 @@ D_K = Name("d_k")  # the width of the query and key rows, as the papers name it
 
 def _matrix(value: Any, name: str) -> Operand:
     """Return an operand as a matrix whose rows are tokens (a vector is a single row)."""
-    operand = to_operand(value, name)
+    operand = to_operand(value, name, as_matrix=True)
     if operand.layout == "vector":
         row = operand.value.reshape(1, operand.length)
         return Operand(name, row, "matrix", operand.source, operand.decimal)

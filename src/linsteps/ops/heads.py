@@ -42,7 +42,7 @@ SHOWN_SCORES = 32  # scores over all heads shown step by step unless ``full``
 
 def _rows(value: Any, name: str) -> Operand:
     """Return an operand as a matrix whose rows are tokens (a vector is one row)."""
-    operand = to_operand(value, name)
+    operand = to_operand(value, name, as_matrix=True)
     if operand.layout == "vector":
         row = operand.value.reshape(1, operand.length)
         return Operand(name, row, "matrix", operand.source, operand.decimal)

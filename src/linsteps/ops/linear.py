@@ -44,7 +44,7 @@ from linsteps.reading.budget import check_time
 
 def _weights(w: Any) -> Operand:
     """Return W as a matrix (a vector is a single row: one output)."""
-    operand = to_operand(w, "W")
+    operand = to_operand(w, "W", as_matrix=True)
     if operand.layout == "vector":
         value = operand.value.reshape(1, operand.length)
         return Operand("W", value, "matrix", operand.source, operand.decimal)

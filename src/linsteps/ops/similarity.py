@@ -44,7 +44,7 @@ def _cosine(dot_value: Any, left: Any, right: Any) -> Any:
 
 def cos_pairwise(vectors: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> Derivation:
     """Explain the cosine-similarity matrix of the rows: Sᵢⱼ = xᵢ·xⱼ / (‖xᵢ‖‖xⱼ‖)."""
-    matrix = to_operand(vectors, "X")
+    matrix = to_operand(vectors, "X", as_matrix=True)
     if matrix.layout == "vector":
         raise ShapeError("pairwise_needs_list", operand=matrix.name)
     count, width = matrix.shape
