@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 # command -> Debian packages that provide it
 declare -A PACKAGES=(
   [pdflatex]="texlive-latex-base texlive-latex-recommended lmodern"
-  [xelatex]="texlive-xetex texlive-lang-chinese fonts-noto-cjk"
+  [xelatex]="texlive-xetex texlive-lang-chinese fonts-noto-cjk texlive-fonts-recommended"
   [pandoc]="pandoc"
   [chromium]="chromium"
   [node]="nodejs"
