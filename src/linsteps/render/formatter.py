@@ -13,8 +13,16 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from linsteps.derivation.arithmetic import PairSum, Power, Product, Quotient, Sum, ValueSum
-from linsteps.derivation.general_forms import Entry
-from linsteps.derivation.matrices import Dot, Hadamard, Indexed, MatProduct, Norm
+from linsteps.derivation.general_forms import ElidedSum, Entry
+from linsteps.derivation.matrices import (
+    Dot,
+    Hadamard,
+    Indexed,
+    MatProduct,
+    Norm,
+    Similarity,
+    VectorSum,
+)
 from linsteps.derivation.node import Node
 from linsteps.derivation.values import Name, Value
 from linsteps.render.printing import decimal_of
@@ -206,6 +214,25 @@ class NodeFormatter:
 
     def _format_ValueSum(self, node: ValueSum) -> str:
         return self.join_terms([self.value_term(v) for v in node.values], node.elide)
+
+    def _format_Sum(self, node: Sum) -> str:
+        return self.join_sum(node)
+
+    def _format_MatProduct(self, node: MatProduct) -> str:
+        return f"{self.wrap(node.left, ATOM)}{self.wrap(node.right, ATOM)}"
+
+    def _format_ElidedSum(self, node: ElidedSum) -> str:
+        terms = [self.term(t) for t in node.terms]
+        if node.elide:
+            terms = [*terms[:-1], (False, self.symbols["cdots"]), terms[-1]]
+        return self.join_terms(terms, False)
+
+    def _format_VectorSum(self, node: VectorSum) -> str:
+        sign = self.symbols["minus"] if node.minus else self.symbols["plus"]
+        return f"{self.format(node.left)} {sign} {self.wrap(node.right, SUM + 1)}"
+
+    def _format_Similarity(self, node: Similarity) -> str:
+        return "S"
 
     @staticmethod
     def juxtaposed(factors: tuple[Node, ...]) -> bool:

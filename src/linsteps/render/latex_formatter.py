@@ -10,9 +10,9 @@ from functools import lru_cache
 from string import Formatter
 from typing import Any, ClassVar
 
-from linsteps.derivation.arithmetic import Call, Degrees, Exp, Power, Product, Quotient, Root, Sum
+from linsteps.derivation.arithmetic import Call, Degrees, Exp, Power, Product, Quotient, Root
 from linsteps.derivation.complex_numbers import Conjugate, InnerProduct, Modulus
-from linsteps.derivation.general_forms import ElidedSum, Entry, SumOver, SymbolicSum
+from linsteps.derivation.general_forms import Entry, SumOver, SymbolicSum
 from linsteps.derivation.matrices import (
     Angle,
     Dot,
@@ -20,20 +20,17 @@ from linsteps.derivation.matrices import (
     Hadamard,
     Indexed,
     Masked,
-    MatProduct,
     Norm,
     Projection,
     Scale,
     Shape,
-    Similarity,
     Slice,
     Softmax,
     Transpose,
-    VectorSum,
 )
 from linsteps.derivation.values import Name, Value
 from linsteps.i18n import catalog
-from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
+from linsteps.render.formatter import ATOM, PRODUCT, NodeFormatter
 from linsteps.render.printing import GREEK, format_latex, index_text, symbol_latex
 from linsteps.render.prose import FUNCTIONS, formula_tokens
 from linsteps.render.tensor_notation import TensorLatex
@@ -184,9 +181,6 @@ class LatexFormatter(NodeFormatter, TensorLatex):
         base = symbol_latex(node.name)
         return f"{base}_{{{index_text(node.indices)}}}" if node.indices else base
 
-    def _format_Sum(self, node: Sum) -> str:
-        return self.join_sum(node)
-
     def _format_Product(self, node: Product) -> str:
         sep = " " if self.juxtaposed(node.factors) else " \\cdot "
         return sep.join(self.wrap(f, PRODUCT + 1) for f in node.factors)
@@ -219,9 +213,6 @@ class LatexFormatter(NodeFormatter, TensorLatex):
 
     def _format_Hadamard(self, node: Hadamard) -> str:
         return f"{self.wrap(node.left, ATOM)} \\circ {self.wrap(node.right, ATOM)}"
-
-    def _format_MatProduct(self, node: MatProduct) -> str:
-        return f"{self.wrap(node.left, ATOM)}{self.wrap(node.right, ATOM)}"
 
     def _format_Norm(self, node: Norm) -> str:
         return f"\\lVert {self.format(node.argument)} \\rVert"
@@ -264,12 +255,6 @@ class LatexFormatter(NodeFormatter, TensorLatex):
         bounds = f"_{{{node.index}={node.lower}}}^{{{node.upper}}}"
         return f"\\sum{bounds} {self.wrap(node.body, PRODUCT)}"
 
-    def _format_ElidedSum(self, node: ElidedSum) -> str:
-        terms = [self.term(t) for t in node.terms]
-        if node.elide:
-            terms = [*terms[:-1], (False, self.symbols["cdots"]), terms[-1]]
-        return self.join_terms(terms, False)
-
     def _format_Conjugate(self, node: Conjugate) -> str:
         return f"\\overline{{{self.format(node.argument)}}}"
 
@@ -282,16 +267,9 @@ class LatexFormatter(NodeFormatter, TensorLatex):
     def _format_Scale(self, node: Scale) -> str:
         return f"{self.wrap(node.factor, ATOM)} \\, {self.wrap(node.argument, ATOM)}"
 
-    def _format_VectorSum(self, node: VectorSum) -> str:
-        sign = self.symbols["minus"] if node.minus else self.symbols["plus"]
-        return f"{self.format(node.left)} {sign} {self.wrap(node.right, SUM + 1)}"
-
     def _format_Projection(self, node: Projection) -> str:
         onto, vector = self.format(node.onto), self.wrap(node.vector, ATOM)
         return f"\\operatorname{{proj}}_{{{onto}}} {vector}"
-
-    def _format_Similarity(self, node: Similarity) -> str:
-        return "S"
 
     def _format_Exp(self, node: Exp) -> str:
         return f"e^{{{self.format(node.argument)}}}"

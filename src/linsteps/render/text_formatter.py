@@ -8,9 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, ClassVar
 
-from linsteps.derivation.arithmetic import Call, Degrees, Exp, Power, Product, Quotient, Root, Sum
+from linsteps.derivation.arithmetic import Call, Degrees, Exp, Power, Product, Quotient, Root
 from linsteps.derivation.complex_numbers import Conjugate, InnerProduct, Modulus
-from linsteps.derivation.general_forms import ElidedSum, Entry, SumOver, SymbolicSum
+from linsteps.derivation.general_forms import Entry, SumOver, SymbolicSum
 from linsteps.derivation.matrices import (
     Angle,
     Dot,
@@ -18,20 +18,17 @@ from linsteps.derivation.matrices import (
     Hadamard,
     Indexed,
     Masked,
-    MatProduct,
     Norm,
     Projection,
     Scale,
     Shape,
-    Similarity,
     Slice,
     Softmax,
     Transpose,
-    VectorSum,
 )
 from linsteps.derivation.values import Name, Value
 from linsteps.i18n import translate
-from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
+from linsteps.render.formatter import ATOM, PRODUCT, NodeFormatter
 from linsteps.render.printing import (
     format_text,
     index_text,
@@ -78,9 +75,6 @@ class TextFormatter(NodeFormatter, TensorText):
             subscript(index_text(node.indices)) if node.indices else ""
         )
 
-    def _format_Sum(self, node: Sum) -> str:
-        return self.join_sum(node)
-
     def _format_Product(self, node: Product) -> str:
         sep = "" if self.juxtaposed(node.factors) else "·"
         return sep.join(self.wrap(f, PRODUCT + 1) for f in node.factors)
@@ -115,9 +109,6 @@ class TextFormatter(NodeFormatter, TensorText):
     def _format_Hadamard(self, node: Hadamard) -> str:
         return f"{self.wrap(node.left, ATOM)}∘{self.wrap(node.right, ATOM)}"
 
-    def _format_MatProduct(self, node: MatProduct) -> str:
-        return f"{self.wrap(node.left, ATOM)}{self.wrap(node.right, ATOM)}"
-
     def _format_Norm(self, node: Norm) -> str:
         return f"‖{self.format(node.argument)}‖"
 
@@ -151,12 +142,6 @@ class TextFormatter(NodeFormatter, TensorText):
         bounds = subscript(f"{node.index}={node.lower}") + upper_bound(str(node.upper))
         return f"Σ{bounds} {self.wrap(node.body, PRODUCT)}"
 
-    def _format_ElidedSum(self, node: ElidedSum) -> str:
-        terms = [self.term(t) for t in node.terms]
-        if node.elide:
-            terms = [*terms[:-1], (False, self.symbols["cdots"]), terms[-1]]
-        return self.join_terms(terms, False)
-
     def _format_Conjugate(self, node: Conjugate) -> str:
         return f"conj({self.format(node.argument)})"
 
@@ -169,15 +154,8 @@ class TextFormatter(NodeFormatter, TensorText):
     def _format_Scale(self, node: Scale) -> str:
         return f"{self.wrap(node.factor, ATOM)} {self.wrap(node.argument, ATOM)}"
 
-    def _format_VectorSum(self, node: VectorSum) -> str:
-        sign = self.symbols["minus"] if node.minus else self.symbols["plus"]
-        return f"{self.format(node.left)} {sign} {self.wrap(node.right, SUM + 1)}"
-
     def _format_Projection(self, node: Projection) -> str:
         return f"proj_{self.format(node.onto)} {self.wrap(node.vector, ATOM)}"
-
-    def _format_Similarity(self, node: Similarity) -> str:
-        return "S"
 
     def _format_Exp(self, node: Exp) -> str:
         inner = self.format(node.argument)
