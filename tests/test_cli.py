@@ -205,12 +205,15 @@ def test_shared_options_follow_a_command_own_in_one_order() -> None:
         "color",
         "standalone",
         "code",
+        "time_limit",  # the bounds every command takes last (linsteps.cli.bounds)
+        "max_terms",
+        "memory_limit",
     ]
     assert dot[3:] == shared
     grade = [param.name for param in build("grade").params]
     assert grade[:6] == ["key", "answers", "report", "feedback", "jobs", "decimal_comma"]
     assert grade[6:11] == ["student_column", "column_map", "partial", "weights", "stats"]
-    assert grade[11:] == ["lang", "tolerance", "time_limit"]
+    assert grade[11:] == ["lang", "tolerance", "time_limit", "max_terms", "memory_limit"]
 
 
 def test_a_shared_option_cannot_be_declared_twice() -> None:

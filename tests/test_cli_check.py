@@ -55,8 +55,9 @@ def test_check_from_a_key_with_explain(console_script: str) -> None:
 
 
 def test_a_slow_answer_is_unverified(console_script: str) -> None:
+    slow = "+".join(f"sin(exp(6600+{k}/53))" for k in range(300))  # seconds to evaluate
     done = run(console_script, "check", "dot", "[1,2,3]", "[4,5,6]", "--answer",
-               "sin(exp(exp(exp(3))))", "--time-limit", "0.5")  # fmt: skip
+               slow, "--time-limit", "0.5")  # fmt: skip
     assert done.returncode == 1 and "? unverified" in done.stdout
 
 

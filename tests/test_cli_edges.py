@@ -307,12 +307,16 @@ def test_an_unknown_concept_is_one_line(console_script: str) -> None:
 
 # --- check: every step within the time limit ----------------------------------------------
 
-TOWER = "sin(exp(exp(exp(3))))+1"
+# Exactly 32, but only a long expansion of surds shows it: legal input, slow to decide.
+SLOW = (
+    "32 + (sqrt(2)+sqrt(3)+sqrt(5)+sqrt(7))^40"
+    " - (17+2*sqrt(6)+2*sqrt(10)+2*sqrt(14)+2*sqrt(15)+2*sqrt(21)+2*sqrt(35))^20"
+)
 
 
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_an_answer_too_slow_to_echo_is_unverified(console_script: str, fmt: str) -> None:
-    done = run(console_script, "check", "dot", "[1,2,3]", "[4,5,6]", "--answer", TOWER,
+    done = run(console_script, "check", "dot", "[1,2,3]", "[4,5,6]", "--answer", SLOW,
                "--time-limit", "1", "--format", fmt)  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert done.stderr == ""
@@ -326,7 +330,7 @@ def test_an_answer_too_slow_to_echo_is_unverified(console_script: str, fmt: str)
 
 
 def test_an_unverified_check_in_chinese(console_script: str) -> None:
-    done = run(console_script, "check", "dot", "[1,2,3]", "[4,5,6]", "--answer", TOWER,
+    done = run(console_script, "check", "dot", "[1,2,3]", "[4,5,6]", "--answer", SLOW,
                "--time-limit", "1", "--lang", "zh")  # fmt: skip
     assert done.returncode == 1 and "1 秒的时间限制" in done.stdout
 
@@ -336,7 +340,7 @@ def test_the_limit_covers_the_echo_in_the_api() -> None:
     from linsteps.assess.expected import Problem
 
     problem = Problem("dot", ("[1,2,3]", "[4,5,6]"))
-    verdict, text = check_rendered(problem, TOWER, "text", "en", time_limit=1)
+    verdict, text = check_rendered(problem, SLOW, "text", "en", time_limit=1)
     assert verdict.status == "unverified" and verdict.variant == "time_limit"
     assert "read as" not in text
     verdict, text = check_rendered(problem, "32", "json", "zh", explain=True, time_limit=30)

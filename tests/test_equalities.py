@@ -59,8 +59,10 @@ def close(exact: Any, approx: Node, places: int) -> bool:
         return all(close(x, Value(y), places) for x, y in zip(exact_value, shown, strict=True))
     if not shown.has(sympy.Float):
         return same(exact_value, shown)
-    error = abs(sympy.N(exact_value - shown, 30))
-    return bool(error <= sympy.Rational(1, 2) * sympy.Rational(10) ** -places * (1 + 1e-9))
+    # each printed part (real, imaginary) is within half a unit in its last place
+    error = sympy.N(exact_value - shown, 30)
+    bound = sympy.Rational(1, 2) * sympy.Rational(10) ** -places * (1 + 1e-9)
+    return all(bool(abs(part) <= bound) for part in error.as_real_imag())
 
 
 from linsteps.derivation.values import Value  # noqa: E402

@@ -7,7 +7,9 @@
 Operations accept strings in the input syntax, (nested) lists, NumPy arrays, PyTorch tensors or
 SymPy matrices (floats read as the decimals they print as) and return a
 :class:`~linsteps.derivation.steps.Derivation`.  Importing this package does not import SymPy,
-NumPy or PyTorch.
+NumPy or PyTorch.  Every operation and every rendering is bounded
+(``linsteps.limits(time_limit=…)`` sets the bounds for a block): past a limit it raises
+:class:`LimitError`.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from linsteps.derivation.presentation import install as _install
 from linsteps.errors import (
     LimitError,
     LinstepsError,
+    MemoryLimitError,
     ParseError,
     ShapeError,
+    TimeLimitError,
     UndefinedError,
     UsageError,
 )
+from linsteps.reading.budget import Budget, bounded, limits
 
 __version__ = "0.1.0"
 
@@ -54,12 +59,12 @@ class _Renderers:
     def render(self, derivation: Derivation, fmt: str, lang: str, **settings: Any) -> str:
         from linsteps.render import render
 
-        return render(derivation, fmt, lang, **settings)
+        return bounded(render)(derivation, fmt, lang, **settings)
 
     def to_dict(self, derivation: Derivation, lang: str, **settings: Any) -> dict[str, Any]:
         from linsteps.render.jsonout import build_dict
 
-        return build_dict(derivation, lang, **settings)
+        return bounded(build_dict)(derivation, lang, **settings)
 
 
 _install(_Renderers())
@@ -82,11 +87,14 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Budget",
     "Derivation",
     "LimitError",
     "LinstepsError",
+    "MemoryLimitError",
     "ParseError",
     "ShapeError",
+    "TimeLimitError",
     "UndefinedError",
     "UsageError",
     "__version__",
@@ -96,6 +104,7 @@ __all__ = [
     "dot",
     "einsum",
     "hadamard",
+    "limits",
     "linear",
     "matmul",
     "norm",

@@ -38,7 +38,15 @@ class ParseError(LinstepsError):
 
 
 class LimitError(ParseError):
-    """Input beyond a size limit, refused before any arithmetic."""
+    """Input or work beyond a limit: refused before the arithmetic, or stopped at the limit."""
+
+
+class TimeLimitError(LimitError):
+    """A command or API call that ran past its time limit (``--time-limit``)."""
+
+
+class MemoryLimitError(LimitError):
+    """A command or API call that ran out of memory (``--memory-limit`` on the command line)."""
 
 
 class ShapeError(LinstepsError):

@@ -1,27 +1,58 @@
-"""Writing outputs whole or not at all: a temporary file in the same folder, then a rename."""
+"""Writing outputs whole or not at all, and only over regular files.
+
+A file is written to a temporary file in the same folder, then renamed over the target; a
+target that exists and is not a regular file (a device such as ``/dev/full``, a FIFO, a
+directory) is refused, so a device node is never replaced.  Standard output is written in
+pieces and flushed: an output that cannot take it (a full disk, a closed pipe) is one UsageError.
+"""
 
 from __future__ import annotations
 
 import ctypes
+import errno
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TextIO
 
 from linsteps.errors import UsageError
+
+# What writing to a stream that cannot take the output raises (the rest are bugs).
+OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("EPIPE", "ENOSPC", "EDQUOT", "EFBIG", "EIO", "EBADF", "EROFS", "ECONNRESET")
+    if hasattr(errno, name)
+)
+
+
+def _existing_target(path: str | Path) -> Path:
+    """Return the file ``path`` names (through symbolic links); refuse one that exists and is
+    not a regular file."""
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return target
+    except OSError as error:
+        raise UsageError("unwritable", path=str(path), reason=error.strerror or "error") from None
+    if stat.S_ISDIR(mode):
+        raise UsageError("output_is_directory", path=str(path))
+    if not stat.S_ISREG(mode):
+        raise UsageError("output_not_regular", path=str(path))
+    return target
 
 
 def write_atomic(path: str | Path, text: str | bytes | BinaryIO) -> None:
     """Write ``text`` (UTF-8, bytes as they are, or what a binary stream holds from its
     current position) to ``path`` atomically.
 
-    Directories and unwritable places are refused with a UsageError.
+    Directories, devices and other files that are not regular, and unwritable places are
+    refused with a UsageError.
     """
-    target = Path(path)
-    if target.is_dir():
-        raise UsageError("output_is_directory", path=str(path))
+    target = _existing_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
@@ -52,11 +83,13 @@ MARKER = ".linsteps-files"
 
 def check_writable(path: str | Path, *, folder: bool = False) -> None:
     """Raise UsageError unless ``path`` (a file, or with ``folder`` a directory) can be
-    written: its parent folder exists and is writable, and a file is not a directory."""
+    written: its parent folder exists and is writable, and a file is a regular file if it
+    exists.  Commands call it before the work begins."""
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")
-    if not folder and target.is_dir():
-        raise UsageError("output_is_directory", path=str(path))
+    if not folder:
+        target = _existing_target(path)
+        parent = target.parent if str(target.parent) else Path(".")
     if folder and target.exists() and not target.is_dir():
         raise UsageError("unwritable", path=str(path), reason="not a directory")
     if not parent.is_dir():
@@ -211,3 +244,48 @@ def _check_replaceable(target: Path) -> None:
         written = set()
     if MARKER not in entries or not entries <= written:
         raise UsageError("out_dir_not_empty", path=str(target))
+
+
+CHUNK = 1 << 15  # characters written to a stream at a time
+
+
+def write_stream(text: str, stream: TextIO | None = None) -> None:
+    """Write ``text`` to ``stream`` (standard output) and flush it.
+
+    An output that cannot take it (a closed pipe, a full disk, ``/dev/full``) raises one
+    UsageError; the stream is then pointed at the null device, so that nothing more is tried
+    (Python flushes standard output again as it exits).
+    """
+    out = sys.stdout if stream is None else stream
+    try:
+        # In pieces no larger than a pipe holds: a reader that stopped (``| head -c1``) is then
+        # noticed, where one large write could end early without an error.
+        for start in range(0, len(text), CHUNK):
+            out.write(text[start : start + CHUNK])
+            out.flush()
+        out.flush()
+    except OSError as error:
+        if error.errno not in OUTPUT_ERRNOS:
+            raise
+        silence(out)
+        raise UsageError("unwritable_stdout", reason=error.strerror or "error") from None
+
+
+def flush_stream(stream: TextIO | None = None) -> None:
+    """Flush ``stream`` (standard output), as :func:`write_stream` writes."""
+    write_stream("", stream)
+
+
+def silence(stream: TextIO) -> None:
+    """Point ``stream``'s file descriptor at the null device and drop what it still holds."""
+    try:
+        descriptor = stream.fileno()
+        null = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError):
+        return
+    try:
+        os.dup2(null, descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(null)

@@ -11,8 +11,6 @@ comparison raises :class:`Unverified`.
 
 from __future__ import annotations
 
-import signal
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +20,7 @@ import sympy
 
 from linsteps.assess.decision import Undecided, is_zero
 from linsteps.ops.common import needs_approximation
+from linsteps.reading import budget
 
 CLOSE_FACTOR = 10  # within CLOSE_FACTOR × tolerance a decimal is imprecise rather than wrong
 DIGITS = 30  # digits a decimal answer is compared to
@@ -34,50 +33,21 @@ class Unverified(Exception):
     """The comparison could not be decided: too slow, or a value that cannot be evaluated."""
 
 
-class _Timeout(BaseException):
-    """Raised by the interval timer; a BaseException so no ``except Exception`` swallows it."""
-
-
-@dataclass
-class _Timer:
-    active: bool = False
-
-
-_TIMER = _Timer()
-
-
-def _on_alarm(signum: int, frame: Any) -> None:
-    if _TIMER.active:
-        _TIMER.active = False
-        raise _Timeout
-
-
 def can_interrupt() -> bool:
     """Return True when :func:`time_limit` can interrupt work here (POSIX, main thread)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    return budget.can_interrupt()
 
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise :class:`Unverified` when the body runs longer than ``seconds`` (None: no limit).
 
-    Uses the real-time interval timer, so it works on the main thread of a POSIX process (the
-    CLI and grading workers); elsewhere the caller isolates the work in a child process.
+    A deadline of :mod:`linsteps.reading.budget`, nested in the command's own: it works on the
+    main thread of a POSIX process (the CLI and grading workers); elsewhere the caller isolates
+    the work in a child process.
     """
-    if seconds is None or seconds <= 0 or not can_interrupt() or _TIMER.active:
+    with budget.deadline(seconds, lambda: Unverified("time_limit")):
         yield
-        return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
-    _TIMER.active = True
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    except _Timeout:
-        raise Unverified("time_limit") from None
-    finally:
-        _TIMER.active = False
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,6 @@ import typer
 from linsteps.cli.options import Format, Shared, sharing
 from linsteps.errors import LinstepsError, UsageError
 
-MAX_FILE = 1_000_000
-
 #: The shared options of every explaining command; it asks for more by name.
 EXPLAINING = ("fmt", "lang", "out", "color", "standalone")
 
@@ -27,25 +25,16 @@ _stdin_used = False
 
 
 def load(text: str) -> str:
-    """Return an operand's text: ``-`` reads standard input, ``@path`` a file."""
+    """Return an operand's text: ``-`` reads standard input, ``@path`` a regular file, both
+    bounded (:mod:`linsteps.reading.files`)."""
+    from linsteps.reading.files import read_source
+
     global _stdin_used
     if text == "-":
         if _stdin_used:
             raise UsageError("stdin_twice")
         _stdin_used = True
-        return sys.stdin.read(MAX_FILE + 1)[: MAX_FILE + 1]
-    if text.startswith("@") and len(text) > 1:
-        path = Path(text[1:])
-        try:
-            if path.stat().st_size > MAX_FILE:
-                raise UsageError("file_too_large", path=str(path), most=MAX_FILE)
-            return path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise UsageError("unreadable_file", path=str(path), reason="not UTF-8") from None
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            raise UsageError("unreadable_file", path=str(path), reason=reason) from None
-    return text
+    return read_source(text)
 
 
 @dataclass(frozen=True)
@@ -85,6 +74,7 @@ def run(build: Callable[[], Any], shared: Shared) -> None:
     try:
         if shared.standalone and shared.fmt is not Format.latex:
             raise UsageError("standalone_format")
+        check_outputs(shared.out, shared.plot)
         if shared.plot is None:
             emit(build(), shared)
             return
@@ -119,12 +109,21 @@ def emit(derivation: Any, shared: Shared, picture: Any = None) -> None:
         from linsteps.learn.code_view import with_program
 
         text = with_program(derivation, text, fmt.value, shared.lang.value, shared.code.value)
-    if out is not None:
-        from linsteps.output import write_atomic
+    from linsteps.output import write_atomic, write_stream
 
+    if out is not None:
         write_atomic(out, text)
     else:
-        sys.stdout.write(text)
+        write_stream(text)
+
+
+def check_outputs(*paths: Path | None) -> None:
+    """Refuse, before the work, an output file that cannot be written or is not a regular file."""
+    from linsteps.output import check_writable
+
+    for path in paths:
+        if path is not None:
+            check_writable(path)
 
 
 def relative_href(target: Path, document: Path | None) -> str:

@@ -22,11 +22,13 @@ from linsteps.cli.commands import COMMANDS
 
 
 def build(name: str) -> Any:
-    """Import the module of command ``name`` and build that command alone."""
+    """Import the module of command ``name`` and build that command alone, within its bounds."""
+    from linsteps.cli.bounds import bound
+
     module = importlib.import_module(f"linsteps.cli.{COMMANDS[name].module}")
     one = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
     one.command(name=name, cls=PlainCommand)(getattr(module, name))
-    return typer.main.get_command(one)
+    return bound(typer.main.get_command(one))
 
 
 class CommandTable(TyperGroup):
@@ -76,5 +78,6 @@ def _root(
 
     Operands: [1, 2, 3] or "1 2 3"; matrices [[1, 2], [3, 4]] or "1 2; 3 4"; entries may be
     fractions, decimals, sqrt(2), pi and symbols. "-" reads stdin, "@file" reads a file.
-    Exit status: 0 done, 2 bad input or usage (one line on stderr).
+    Every command is bounded: --time-limit (10 s), --memory-limit (2048 MB), --max-terms.
+    Exit status: 0 done, 2 bad input, usage or a limit passed (one line on stderr).
     """

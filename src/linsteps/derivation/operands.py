@@ -15,7 +15,7 @@ from linsteps.derivation.arrays import (
 )
 from linsteps.derivation.steps import Operand
 from linsteps.errors import LimitError, ParseError, UsageError
-from linsteps.reading.limits import LIMITS
+from linsteps.reading.limits import LIMITS, estimate_bits
 
 _BARE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _SHAPE = re.compile(r"\s*(\d{1,9})\s*[x×X*,]\s*(\d{1,9})\s*")
@@ -88,26 +88,31 @@ def to_operand(
     if isinstance(value, str):
         return _from_text(value, name, dim, shape, imaginary_unit)
     if isinstance(value, sympy.MatrixBase):
-        matrix = sympy.ImmutableMatrix(value)
+        if value.rows * value.cols == 0:
+            raise ParseError("empty", operand=name)
+        _check_size(value.rows, value.cols, name)
+        matrix = sympy.ImmutableMatrix([[_sized(x, name) for x in row] for row in value.tolist()])
         layout = "vector" if matrix.cols == 1 and not as_matrix else "matrix"
         return Operand(name, matrix, layout, str(value.tolist()))
     if is_array(value):
         value, _ = array_rows(value, name)
     if isinstance(value, list | tuple):
-        source = source_of(value)
         if value and all(isinstance(row, list | tuple) for row in value):
             _check_size(len(value), max(len(row) for row in value), name)
+            if not any(value):
+                raise ParseError("empty", operand=name)
             table = [[entry_of(x, name) for x in row] for row in value]
             if len({len(r) for r in table}) != 1:
                 raise ParseError("ragged_list", operand=name)
             decimal = any(typed for row in table for _, typed in row)
             matrix = sympy.ImmutableMatrix([[x for x, _ in row] for row in table])
-            return Operand(name, matrix, "matrix", source, decimal)
+            return Operand(name, matrix, "matrix", source_of(value), decimal)
         _check_size(1, len(value), name)
         if not value:
             raise ParseError("empty", operand=name)
         entries = [entry_of(x, name) for x in value]
         column = sympy.ImmutableMatrix([x for x, _ in entries])
+        source = source_of(value)  # after the entries: each number held to the size limit
         return Operand(name, column, "vector", source, any(typed for _, typed in entries))
     raise UsageError("bad_operand_type", operand=name, type=type(value).__name__)
 
@@ -182,7 +187,7 @@ def entry_of(x: Any, name: str) -> tuple[Any, bool]:
     if isinstance(x, bool):
         raise UsageError("bad_operand_type", operand=name, type="bool")
     if isinstance(x, int):
-        return sympy.Integer(x), False
+        return _sized(sympy.Integer(x), name), False
     if isinstance(x, float):
         return decimal_value(float_text(x, name), name), True
     if isinstance(x, complex):
@@ -195,12 +200,21 @@ def entry_of(x: Any, name: str) -> tuple[Any, bool]:
             value += sympy.I * decimal_value(x.imag, name)
         return value, True
     if isinstance(x, sympy.Basic):
-        return x, False
+        return _sized(x, name), False
     from fractions import Fraction
 
     if isinstance(x, Fraction):
-        return sympy.Rational(x.numerator, x.denominator), False
+        return _sized(sympy.Rational(x.numerator, x.denominator), name), False
     raise UsageError("bad_operand_type", operand=name, type=type(x).__name__)
+
+
+def _sized(x: Any, name: str) -> Any:
+    """Return ``x`` when its exact numbers are within the size typed input may have."""
+    bits = estimate_bits(x)
+    if bits > LIMITS.max_number_bits:
+        limit = LIMITS.max_number_bits
+        raise LimitError("entry_too_large", operand=name, bits=bits, limit=limit)
+    return x
 
 
 def check_distinct(left: Operand, right: Operand) -> None:

@@ -6,6 +6,7 @@ The numbers come from the derivation (its operands and its exact result); the dr
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,7 +49,10 @@ def _floats(value: Any, operand: str) -> tuple[float, ...]:
     for entry in value:
         if not (entry.is_number and entry.is_real):
             raise UsageError("plot_not_numeric", operand=operand)
-        numbers.append(float(entry.evalf(20)))
+        number = float(entry.evalf(20))
+        if not math.isfinite(number):
+            raise UsageError("plot_too_large", operand=operand)
+        numbers.append(number)
     return tuple(numbers)
 
 

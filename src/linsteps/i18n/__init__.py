@@ -25,6 +25,7 @@ _SECTIONS = (
     "lms",
     "tensors",
     "mlcode",
+    "bounds",
 )
 
 

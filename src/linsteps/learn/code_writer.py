@@ -8,9 +8,9 @@ operation computes.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
+from linsteps.derivation.decimals import exact_decimal
 from linsteps.derivation.steps import Derivation, Operand
 from linsteps.errors import UsageError
 
@@ -25,13 +25,9 @@ def literal(value: Any, decimal: bool) -> str:
     if value.free_symbols:
         raise UsageError("code_symbolic", entry=str(value))
     if decimal and value.is_Rational and not value.is_Integer:
-        q = int(value.q)
-        while q % 2 == 0:
-            q //= 2
-        while q % 5 == 0:
-            q //= 5
-        if q == 1:
-            return str(Decimal(int(value.p)) / Decimal(int(value.q)))
+        form = exact_decimal(int(value.p), int(value.q))  # every digit, as typed
+        if form is not None:
+            return form.signed + ("" if form.power is None else f"e{form.power}")
     text = str(pycode(sympy.nsimplify(value) if value.is_Float else value))
     return text.replace(" ", "")
 

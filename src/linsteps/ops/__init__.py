@@ -3,6 +3,8 @@
 :data:`OPERATIONS` names every operation and the module that defines it; a module is imported
 when its operation is first looked up, so running one operation imports one family, not all
 eleven.  ``linsteps.ops.dot`` and ``from linsteps.ops import dot`` work as for any attribute.
+Each operation is one bounded call (:func:`linsteps.reading.budget.bounded`): it runs within
+the time limit of the current budget, and reports recursion or memory exhausted as a LimitError.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from collections.abc import Callable, Iterator, Mapping
 from importlib import import_module
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
+
+from linsteps.reading.budget import bounded
 
 if TYPE_CHECKING:
     from linsteps.ops.attention import attention
@@ -48,13 +52,22 @@ ALSO_DEFINED_IN: dict[str, str] = {
 }
 
 
+_BOUNDED: dict[str, Callable[..., Any]] = {}
+
+
+def _bounded(name: str, where: str) -> Callable[..., Any]:
+    """The operation defined at ``where`` (``module:function``), as one bounded call."""
+    if name not in _BOUNDED:
+        module, _, function = where.partition(":")
+        _BOUNDED[name] = bounded(getattr(import_module(f"{__name__}.{module}"), function))
+    return _BOUNDED[name]
+
+
 class Operations(Mapping[str, Callable[..., Any]]):
     """The operations by name, in the order of :data:`DEFINED_IN`; a lookup imports the module."""
 
     def __getitem__(self, name: str) -> Callable[..., Any]:
-        module, _, function = DEFINED_IN[name].partition(":")
-        found: Callable[..., Any] = getattr(import_module(f"{__name__}.{module}"), function)
-        return found
+        return _bounded(name, DEFINED_IN[name])
 
     def __iter__(self) -> Iterator[str]:
         return iter(DEFINED_IN)
@@ -72,8 +85,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = function
         return function
     if name in ALSO_DEFINED_IN:
-        module, _, attribute = ALSO_DEFINED_IN[name].partition(":")
-        found = getattr(import_module(f"{__name__}.{module}"), attribute)
+        found = _bounded(name, ALSO_DEFINED_IN[name])
         globals()[name] = found
         return found
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -48,6 +48,7 @@ from linsteps.ops.common import (
     value_sum,
 )
 from linsteps.ops.divisors import assumed, zero_status
+from linsteps.ops.sizes import attention_terms, check_size
 
 D_K = Name("d_k")  # the width of the query and key rows, as the papers name it
 
@@ -108,6 +109,11 @@ def attention(
     values_op = None if v is None else _matrix(v, "V")
     if values_op is not None and values_op.shape[0] != m:
         raise ShapeError("attention_values", m=m, rows=values_op.shape[0], cols=values_op.shape[1])
+    p = 0 if values_op is None else values_op.shape[1]
+    check_size(
+        *((queries, keys) if values_op is None else (queries, keys, values_op)),
+        terms=attention_terms(n, m, d, p),
+    )
     q_node, k_node = queries.node(), keys.node()
     raw = MatProduct(q_node, Transpose(k_node))
     scores_node: Node = Quotient(raw, scale_node(d)) if scale else raw
@@ -224,7 +230,7 @@ def attention(
                     inline=True,
                 )
             )
-        row_total = sympy.cancel(sympy.together(sympy.Add(*row)))
+        row_total = sympy.Add(*powers) / denominator  # Σ eˢ / Σ eˢ: exactly 1
         entries = Sum(tuple(Indexed(weights_node, (i + 1, j + 1), "w") for j in range(m)))
         steps.append(
             Chain(
@@ -260,7 +266,6 @@ def attention(
             settings_of(operands, places, full=full, scale=scale, causal=causal),
         )
     vs = [[plain(x) for x in row] for row in values_op.value.tolist()]
-    p = values_op.shape[1]
     output: list[list[Any]] = []
     for i in range(n):
         line = []

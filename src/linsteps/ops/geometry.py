@@ -35,6 +35,7 @@ from linsteps.ops.common import (
 )
 from linsteps.ops.divisors import is_zero_vector, pair_conditions, zero_status
 from linsteps.ops.similarity import cos_pairwise
+from linsteps.ops.sizes import check_size, radsimp_bounded, vector_terms
 from linsteps.ops.vector_chains import check_lengths, dot_chain, norm_chain
 
 
@@ -45,6 +46,7 @@ def norm(
     if general_forms.is_symbolic_dim(dim):
         return general_forms.norm(a, str(dim))
     u = as_vector(to_operand(a, "a", dim=dim), "norm")
+    check_size(u, terms=2 * vector_terms(u.length, full, u))
     lhs = Norm(u.node())
     names = entry_names(u, entries(u))
     rule = Rule(
@@ -84,6 +86,7 @@ def _similarity(value: Any) -> str | None:
 def _cos_steps(u: Operand, v: Operand, places: int, full: bool) -> tuple[list[Any], Any]:
     """Return the steps that derive cos θ and its exact value."""
     check_lengths(u, v, "cos")
+    check_size(u, v, terms=6 * vector_terms(u.length, full, u, v))
     a, b = u.node(), v.node()
     theta = Angle(a, b)
     formula = Quotient(Dot(a, b), Product((Norm(a), Norm(b))))
@@ -107,7 +110,7 @@ def _cos_steps(u: Operand, v: Operand, places: int, full: bool) -> tuple[list[An
     if changes(sympy.Mul(value_a, value_b, evaluate=False), denominator):
         links.append(Link("multiply", Quotient(Value(dot_value), Value(denominator))))
     cosine = dot_value / denominator
-    cosine = sympy.radsimp(cosine) if cosine.is_number else cosine
+    cosine = radsimp_bounded(cosine)
     if sympy.fraction(cosine) != (dot_value, denominator):
         links.append(Link("simplify", Value(cosine)))
     steps.append(Chain(Call("cos", theta), tuple(links), approximate(cosine, places)))
@@ -189,7 +192,7 @@ def angle(
         Result(
             theta,
             Value(value),
-            "angle",
+            "angle" if degree_approx is None else "angle_approx",
             radians_approx,
             {"degrees": degree_node if degree_approx is None else Degrees(degree_approx)},
         )

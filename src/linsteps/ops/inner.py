@@ -33,6 +33,7 @@ from linsteps.ops.common import (
     needs_approximation,
     settings_of,
 )
+from linsteps.ops.sizes import check_size, vector_terms
 from linsteps.ops.vector_chains import check_lengths, dot_chain
 
 
@@ -62,6 +63,7 @@ def inner(
     u = as_vector(to_operand(a, "a", dim=dim, imaginary_unit=True), "dot")
     v = as_vector(to_operand(b, "b", dim=dim, imaginary_unit=True), "dot")
     check_lengths(u, v, "dot")
+    check_size(u, v, terms=2 * vector_terms(u.length, full, u, v))
     x = [exact(p) for p in entries(u)]
     y = [exact(q) for q in entries(v)]
     lhs = InnerProduct(u.node(), v.node())

@@ -38,6 +38,8 @@ from linsteps.ops.common import (
     sum_changes,
     sum_node,
 )
+from linsteps.ops.sizes import all_rational, check_size, rational_product, sum_terms
+from linsteps.reading.budget import check_time
 
 
 def _weights(w: Any) -> Operand:
@@ -107,6 +109,11 @@ def linear(
             "linear_out_features", shape=shape_w, out_features=out_features, got=bias.length
         )
     operands = (weights, inputs) if bias is None else (weights, inputs, bias)
+    count = inputs.shape[0] if batch else 1
+    chain_terms = 3 * (in_features if full else min(in_features, SUMMARY_TERMS)) + 4
+    shown_count = count * out_features if full or count * out_features <= SUMMARY_ENTRIES else 3
+    per_entry = sum_terms(in_features + 1, *operands)
+    check_size(*operands, terms=count * out_features * per_entry + shown_count * chain_terms)
     rows = [[plain(v) for v in row] for row in weights.value.tolist()]
     biases = None if bias is None else [plain(v) for v in bias.value]
     w_node, x_node = weights.node(), inputs.node()
@@ -149,20 +156,19 @@ def linear(
     elif bias is not None:
         steps.append(Condition("linear_bias", {"out_features": out_features}))
     total = len(samples) * out_features
-    shown = 0
-    values: list[list[Any]] = []
-    for s, sample in enumerate(samples):
-        line = []
-        for i, row in enumerate(rows):
-            where = (s + 1, i + 1) if batch else (i + 1,)
-            chain, value = _output(
-                lhs, label, where, row, sample, None if biases is None else biases[i], full
-            )
-            if full or total <= SUMMARY_ENTRIES or shown < 3:
-                steps.append(chain)
-                shown += 1
-            line.append(exact(value))
-        values.append(line)
+    cells = [(s, i) for s in range(len(samples)) for i in range(out_features)]
+    summarize = not (full or total <= SUMMARY_ENTRIES)
+    shown_cells = cells[:3] if summarize else cells
+    values = _outputs(samples, rows, biases, all_rational(*operands)) if summarize else None
+    table: list[list[Any]] = [[None] * out_features for _ in samples]
+    for s, i in shown_cells:
+        where = (s + 1, i + 1) if batch else (i + 1,)
+        bias_i = None if biases is None else biases[i]
+        chain, value = _output(lhs, label, where, rows[i], samples[s], bias_i, full)
+        steps.append(chain)
+        table[s][i] = value
+    values = [[exact(v) for v in line] for line in (table if values is None else values)]
+    shown = len(shown_cells)
     if shown < total:
         steps.append(Note("summarized", {"shown": shown, "total": total}))
     if batch:
@@ -189,3 +195,23 @@ def linear(
         result,
         settings_of(operands, places, full=full, batch=batch),
     )
+
+
+def _outputs(
+    samples: list[list[Any]], rows: list[list[Any]], biases: list[Any] | None, rational: bool
+) -> list[list[Any]]:
+    """Return every output without its steps (a summary shows three of them)."""
+    if rational:
+        table = rational_product(samples, [list(column) for column in zip(*rows, strict=True)])
+    else:
+        table = []
+        for sample in samples:
+            check_time()
+            table.append(
+                [add([multiply(p, q) for p, q in zip(row, sample, strict=True)]) for row in rows]
+            )
+    if biases is None:
+        return table
+    return [
+        [add([value, bias]) for value, bias in zip(line, biases, strict=True)] for line in table
+    ]

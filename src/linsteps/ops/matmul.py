@@ -41,7 +41,9 @@ from linsteps.ops.common import (
     sum_changes,
     value_sum,
 )
+from linsteps.ops.sizes import all_rational, check_size, rational_product, sum_terms
 from linsteps.ops.tensor_matmul import tensor_matmul
+from linsteps.reading.budget import check_time
 
 
 def _oriented(operand: Operand, side: str) -> tuple[Operand, str | None]:
@@ -148,6 +150,11 @@ def matmul(
     )
     if m == 1 and p == 1:
         steps.append(Note("row_column_is_dot", {"a": left.name, "b": right.name}))
+    summarize = not full and (m * p > SUMMARY_ENTRIES or n > SUMMARY_TERMS)
+    chain_terms = 3 * (n if full else min(n, SUMMARY_TERMS)) + 2
+    shown_count = 1 if entry is not None else 2 if summarize else m * p
+    result_terms = 1 if entry is not None else m * p * sum_terms(n, left, right)
+    check_size(left, right, terms=shown_count * chain_terms + result_terms)
     x = [[plain(v) for v in row] for row in left.value.tolist()]
     y = [[plain(v) for v in row] for row in right.value.tolist()]
     if entry is not None:
@@ -163,19 +170,17 @@ def matmul(
             value,
             settings_of((left, right), places, full=full, entry=(i, j)),
         )
-    summarize = not full and (m * p > SUMMARY_ENTRIES or n > SUMMARY_TERMS)
-    values: list[list[Any]] = []
     lines = _Lines(left, right, x, y)
-    shown = 0
-    for i in range(m):
-        row_values = []
-        for j in range(p):
-            chain, total = _entry_chain(lhs, lines, i, j, full)
-            if not summarize or shown < 2:
-                steps.append(chain)
-                shown += 1
-            row_values.append(total)
-        values.append(row_values)
+    cells = [(i, j) for i in range(m) for j in range(p)]
+    values = _summarized_values(x, y, all_rational(left, right)) if summarize else None
+    table: list[list[Any]] = [[None] * p for _ in range(m)]
+    shown_cells = cells[:2] if summarize else cells
+    for i, j in shown_cells:
+        chain, total = _entry_chain(lhs, lines, i, j, full)
+        steps.append(chain)
+        table[i][j] = total
+    shown = len(shown_cells)
+    values = table if values is None else values
     if summarize:
         steps.append(Note("summarized", {"shown": shown, "total": m * p}))
     result = sympy.ImmutableMatrix([[exact(v) for v in row] for row in values])
@@ -192,3 +197,15 @@ def matmul(
     return Derivation(
         "matmul", (left, right), tuple(steps), result, settings_of((left, right), places, full=full)
     )
+
+
+def _summarized_values(x: list[list[Any]], y: list[list[Any]], rational: bool) -> list[list[Any]]:
+    """Return every entry of the product without its steps (a summary shows two of them)."""
+    if rational:
+        return rational_product(x, y)
+    columns = [[line[j] for line in y] for j in range(len(y[0]))]
+    table = []
+    for row in x:
+        check_time()
+        table.append([add([multiply(p, q) for p, q in zip(row, c, strict=True)]) for c in columns])
+    return table

@@ -30,6 +30,7 @@ from linsteps.ops.common import (
     multiply,
     settings_of,
 )
+from linsteps.ops.sizes import check_size
 
 
 def value_grid(values: list[list[Any]], layout: str = "matrix") -> Grid:
@@ -59,6 +60,8 @@ def outer(a: Any, b: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -
     v = as_vector(to_operand(b, "b"), "outer")
     x, y = entries(u), entries(v)
     n, m = len(x), len(y)
+    shown = n * m if full or n * m <= SUMMARY_ENTRIES else 3
+    check_size(u, v, terms=n * m + 3 * shown)
     lhs = MatProduct(u.node(), Transpose(v.node()))
     names = {"a": u.name, "b": v.name}
     rule = Rule(

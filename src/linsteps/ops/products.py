@@ -35,6 +35,7 @@ from linsteps.ops.common import (
     shape_node,
 )
 from linsteps.ops.inner import inner
+from linsteps.ops.sizes import check_size, vector_terms
 from linsteps.ops.vector_chains import check_lengths, dot_chain, dot_rule
 
 
@@ -59,6 +60,7 @@ def dot(
     u = as_vector(to_operand(a, "a", dim=dim), "dot")
     v = as_vector(to_operand(b, "b", dim=dim), "dot")
     check_lengths(u, v, "dot")
+    check_size(u, v, terms=vector_terms(u.length, full, u, v))
     chain, total = dot_chain(u, v, full, inline=False)
     lhs = Dot(u.node(), v.node())
     steps = [
@@ -100,6 +102,8 @@ def hadamard(
     if left.shape != right.shape:
         raise hadamard_shape_error(left, right)
     rows, cols = left.shape
+    shown_count = rows * cols if full or rows * cols <= SUMMARY_ENTRIES else 3
+    check_size(left, right, terms=rows * cols + 3 * shown_count)
     lhs = Hadamard(left.node(), right.node())
     x = [[plain(v) for v in row] for row in left.value.tolist()]
     y = [[plain(v) for v in row] for row in right.value.tolist()]

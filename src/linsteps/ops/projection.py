@@ -24,6 +24,7 @@ from linsteps.derivation.values import Value
 from linsteps.errors import UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, changes, entries, exact, settings_of
 from linsteps.ops.divisors import is_zero_vector, onto_condition, zero_status
+from linsteps.ops.sizes import all_rational, check_size, vector_terms
 from linsteps.ops.vector_chains import check_lengths, dot_chain
 
 
@@ -48,6 +49,9 @@ def project(
     u = as_vector(to_operand(a, "a", dim=dim), "project")
     v = as_vector(to_operand(b, "b", dim=dim), "project")
     check_lengths(u, v, "project")
+    n = u.length
+    per_entry = 1 if all_rational(u, v) else 2 * n + 1
+    check_size(u, v, terms=4 * n * per_entry + 3 * vector_terms(n, full, u, v))
     a_node, b_node = u.node(), v.node()
     lhs = Projection(a_node, b_node)
     ab_chain, ab = dot_chain(u, v, full, inline=True)

@@ -24,6 +24,7 @@ from linsteps.derivation.values import Name, Value
 from linsteps.errors import ShapeError, UndefinedError
 from linsteps.ops.common import DEFAULT_PLACES, approximate, settings_of
 from linsteps.ops.divisors import is_zero_vector, vector_condition, zero_status
+from linsteps.ops.sizes import check_size, radsimp_bounded, sum_terms, vector_terms
 from linsteps.ops.vector_chains import dot_chain, norm_chain
 
 MAX_PAIRS_SHOWN = 6
@@ -38,8 +39,7 @@ def _rows(matrix: Operand) -> list[Operand]:
 
 
 def _cosine(dot_value: Any, left: Any, right: Any) -> Any:
-    value = dot_value / (left * right)
-    return sympy.radsimp(value) if value.is_number else value
+    return radsimp_bounded(dot_value / (left * right))
 
 
 def cos_pairwise(vectors: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> Derivation:
@@ -48,6 +48,12 @@ def cos_pairwise(vectors: Any, *, places: int = DEFAULT_PLACES, full: bool = Fal
     if matrix.layout == "vector":
         raise ShapeError("pairwise_needs_list", operand=matrix.name)
     count, width = matrix.shape
+    pairs_shown = count * count if full else MAX_PAIRS_SHOWN
+    per_cosine = 3 * sum_terms(width, matrix)
+    check_size(
+        matrix,
+        terms=count * count * per_cosine + pairs_shown * vector_terms(width, full, matrix),
+    )
     rows = _rows(matrix)
     x = matrix.node()
     lhs = Similarity(x)

@@ -19,6 +19,7 @@ from linsteps.derivation.steps import (
 )
 from linsteps.ops.common import DEFAULT_PLACES, plain, settings_of
 from linsteps.ops.outer import value_grid
+from linsteps.ops.sizes import check_size
 
 
 def transpose(a: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> Derivation:
@@ -27,6 +28,7 @@ def transpose(a: Any, *, places: int = DEFAULT_PLACES, full: bool = False) -> De
     if operand.layout == "vector":
         operand = replace(operand, name="a", layout="vector")
     m, n = operand.shape
+    check_size(operand, terms=3 * m * n)
     node = operand.node()
     lhs = Transpose(node)
     rows = [[plain(v) for v in row] for row in operand.value.tolist()]

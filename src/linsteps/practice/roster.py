@@ -28,20 +28,10 @@ _RESERVED = frozenset(
 
 
 def read_roster(path: str | Path) -> list[str]:
-    """Return the student ids of a roster file, in file order."""
-    source = Path(path)
-    try:
-        if source.stat().st_size > MAX_ROSTER:
-            raise UsageError("file_too_large", path=str(path), most=MAX_ROSTER)
-        data = source.read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise UsageError("unreadable_file", path=str(path), reason=reason) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UsageError("unreadable_file", path=str(path), reason="not UTF-8") from None
-    return parse_roster(text, str(path))
+    """Return the student ids of a roster file, in file order (a regular file, read bounded)."""
+    from linsteps.reading.files import read_file
+
+    return parse_roster(read_file(path, MAX_ROSTER), str(path))
 
 
 def separator_of(header: str) -> str:

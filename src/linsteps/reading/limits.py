@@ -3,7 +3,11 @@
 ``prescan`` looks at the raw text (length, control characters, brackets); the parser checks
 every number literal as it is lexed; ``estimate_bits`` and ``sum_bits`` bound the size of the
 exact numbers SymPy would compute, so a power, product or sum that would grow huge is refused
-before it is computed.  Imports no SymPy.
+before it is computed.  ``root_bits`` bounds the integers SymPy builds for a rational power
+with a large denominator (``(1/4000)^(98458737/250000000)`` would make it factor an integer of
+hundreds of millions of bits), and ``magnitude_bits`` the size of a number handed to exp, sin,
+cos or tan (``sin(exp(exp(exp(3))))`` would need π to hundreds of millions of digits).
+Imports no SymPy.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 from linsteps.errors import LimitError, ParseError
@@ -25,6 +30,9 @@ class Limits:
     max_sci_exponent: int = 308  # |e| in 1e308
     max_power_exponent: int = 1000  # |n| in x^n for a rational n
     max_number_bits: int = 10_000  # estimated size of a computed exact number
+    max_root_bits: int = 20_000  # bits × denominator of a rational power of a rational
+    max_exp_argument: float = 6931.0  # |x| in exp(x) for a number x: e^6931 < 2^10000
+    max_trig_argument_bits: int = 10_000  # |x| < 2^10000 in sin, cos and tan of a number x
     max_nesting: int = 50  # brackets and parentheses
     max_tree_depth: int = 200  # operators inside operators, per entry
     max_entries: int = 10_000
@@ -116,3 +124,65 @@ def sum_bits(terms: Iterable[Any]) -> int:
                 denominators.add(int(coeff.q))
             largest = max(largest, estimate_bits(part))
     return largest + sum(d.bit_length() for d in denominators) + count.bit_length()
+
+
+def root_bits(factors: Iterable[Any], power: Fraction = Fraction(1)) -> int:
+    """An upper bound on the bits of the integers SymPy builds to evaluate the product of
+    ``factors`` raised to the rational ``power``.
+
+    SymPy splits a rational base into prime powers and keeps each exponent's remainder modulo
+    the exponent's denominator, then multiplies the primes back: for ``b^(p/q)`` an integer of
+    up to bits(b) × q bits.  Powers of the same base in a product add their exponents, whose
+    denominators multiply.
+    """
+    exponents: dict[Any, Fraction] = {}
+    whole = power.denominator == 1
+    for factor in factors:
+        if whole and factor.is_Rational:
+            continue  # a rational to a whole power is a rational: no root
+        for part in factor.args if factor.is_Mul else (factor,):
+            if part.is_Rational:
+                if whole:
+                    continue
+                base, exponent = part, Fraction(1)
+            elif part.is_Pow and part.base.is_Rational and part.exp.is_Rational:
+                base, exponent = part.base, Fraction(int(part.exp.p), int(part.exp.q))
+            else:
+                continue
+            exponents[base] = exponents.get(base, Fraction(0)) + exponent * power
+    return sum(
+        estimate_bits(base) * exponent.denominator
+        for base, exponent in exponents.items()
+        if exponent.denominator > 1
+    )
+
+
+def magnitude_bits(value: Any) -> int | None:
+    """About log₂ |value| for a number SymPy evaluates (None: zero or not a number).
+
+    Call it only on values whose parts passed these limits: evaluating them is then cheap.
+    """
+    try:
+        number = abs(value).evalf(15)
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+    mpf = getattr(number, "_mpf_", None)
+    if mpf is None or not mpf[1]:
+        return None
+    _sign, _mantissa, exponent, bits = mpf
+    return int(exponent + bits)
+
+
+def argument_too_large(function: str, argument: Any) -> bool:
+    """Return True when ``function(argument)`` of a number is too large to evaluate: exp of a
+    number past ±``max_exp_argument``, sin, cos or tan of one past 2^``max_trig_argument_bits``."""
+    if function not in ("exp", "sin", "cos", "tan") or not getattr(argument, "is_number", False):
+        return False
+    bits = magnitude_bits(argument)
+    if bits is None:
+        return False
+    if function != "exp":
+        return bits > LIMITS.max_trig_argument_bits
+    if bits > 64:
+        return True
+    return abs(float(abs(argument).evalf(15))) > LIMITS.max_exp_argument

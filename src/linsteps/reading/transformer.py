@@ -9,9 +9,17 @@ product and sum, are checked before SymPy computes them.  SymPy is imported on f
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
-from linsteps.reading.limits import LIMITS, estimate_bits, shorten, sum_bits
+from linsteps.reading.limits import (
+    LIMITS,
+    argument_too_large,
+    estimate_bits,
+    root_bits,
+    shorten,
+    sum_bits,
+)
 from linsteps.reading.operand_errors import limit_error, parse_error
 from linsteps.reading.parsed import Parsed
 
@@ -165,13 +173,27 @@ class ValueBuilder:
             "arccos": sp.acos, "acos": sp.acos, "arcsin": sp.asin, "asin": sp.asin,
             "arctan": sp.atan, "atan": sp.atan,
         }[tok.value]  # fmt: skip
+        if argument_too_large(function.__name__, arg):
+            column = (tok.start_pos or 0) + 1
+            raise limit_error("argument_too_large", column=column, function=tok.value)
+        if tok.value == "sqrt":
+            self._check_root([arg], Fraction(1, 2), tok)
         return function(arg)
 
     def sign(self, tok: Token, value: Any) -> Any:
         return value if tok.value == "+" else -value
 
     def root(self, tok: Token, value: Any) -> Any:
+        self._check_root([value], Fraction(1, 2), tok)
         return self.sympy.sqrt(value)
+
+    def _check_root(self, factors: list[Any], power: Fraction, tok: Token) -> None:
+        """Refuse a power or product whose roots SymPy would work out with huge integers."""
+        bits = root_bits(factors, power)
+        if bits > LIMITS.max_root_bits:
+            column = (tok.start_pos or 0) + 1
+            limit = LIMITS.max_root_bits
+            raise limit_error("root_too_large", column=column, bits=bits, limit=limit)
 
     def power(self, base: Any, tok: Token, exponent: Any = None) -> Any:
         """``base ** exponent`` (or ``base`` with a superscript ``tok``) after checking the
@@ -202,6 +224,7 @@ class ValueBuilder:
                 raise limit_error("power_too_large", column=column, bits=bits, limit=limit)
             if base == 0 and exponent < 0:
                 raise parse_error("division_by_zero", column=column)
+            self._check_root([base], Fraction(int(exponent.p), int(exponent.q)), tok)
         return self.sympy.Pow(base, exponent)
 
     def product(self, *items: Any) -> Any:
@@ -219,6 +242,7 @@ class ValueBuilder:
             raise limit_error(
                 "number_too_large", column=column, bits=bits, limit=LIMITS.max_number_bits
             )
+        self._check_root(factors, Fraction(1), items[1])
         return self.sympy.Mul(*factors)
 
     def sum(self, *items: Any) -> Any:

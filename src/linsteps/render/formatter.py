@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from linsteps.derivation.arithmetic import PairSum, Power, Product, Quotient, Sum, ValueSum
+from linsteps.derivation.decimals import integer_text
 from linsteps.derivation.general_forms import ElidedSum, Entry
 from linsteps.derivation.matrices import (
     Dot,
@@ -25,7 +26,7 @@ from linsteps.derivation.matrices import (
 )
 from linsteps.derivation.node import Node
 from linsteps.derivation.values import Name, Value
-from linsteps.render.printing import decimal_of
+from linsteps.render.printing import decimal_of, is_scientific
 
 # Binding strength, as in SymPy's precedence table: a child binding more loosely than its
 # parent's slot is parenthesised.
@@ -100,6 +101,8 @@ class NodeFormatter:
 
     def value_strength(self, value: Any) -> int:
         """Return how tightly a printed value binds (a negative number binds like a sum)."""
+        if self.decimal and is_scientific(value):
+            return SUM if value < 0 else PRODUCT
         if (
             self.decimal
             and getattr(value, "is_Rational", False)
@@ -117,6 +120,8 @@ class NodeFormatter:
             return SUM
         if getattr(value, "is_Rational", False) and not getattr(value, "is_Integer", True):
             return PRODUCT
+        if type(value).__name__ == "exp":  # printed e^x: a power
+            return POWER
         if getattr(value, "is_Pow", False):
             exponent = value.exp
             return ATOM if exponent.is_Rational and exponent.q == 2 and exponent > 0 else POWER
@@ -178,8 +183,8 @@ class NodeFormatter:
 
     def value_term(self, value: Any) -> tuple[bool, str]:
         """Return a plain value as a term: (negative, text without its sign)."""
-        if isinstance(value, int):
-            return (True, str(-value)) if value < 0 else (False, str(value))
+        if isinstance(value, int) and not (self.decimal and is_scientific(value)):
+            return (True, integer_text(-value)) if value < 0 else (False, integer_text(value))
         return self.term(Value(value))
 
     def join_sum(self, node: Sum) -> str:

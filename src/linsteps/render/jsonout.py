@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from linsteps.derivation.decimals import sympy_text
 from linsteps.derivation.node import Node
 from linsteps.derivation.steps import (
     Chain,
@@ -112,14 +113,14 @@ class JsonBuilder:
                     "shape": [int(s) if str(s).isdigit() else str(s) for s in op.value.shape],
                     "source": op.source,
                     **(self.node(Value(op.value)) or {}),
-                    "sympy": str(op.value),
+                    "sympy": sympy_text(op.value),
                 }
                 for op in derivation.inputs
             ],
             "steps": [self.step(s) for s in derivation.steps],
             "result": {
                 **(self.node(Value(result)) or {}),
-                "sympy": str(result),
+                "sympy": sympy_text(result),
                 "approx": approx["text"] if approx else None,
             },
         }

@@ -31,7 +31,7 @@ from linsteps.derivation.matrices import (
 from linsteps.derivation.values import Name, Value
 from linsteps.i18n import catalog
 from linsteps.render.formatter import ATOM, PRODUCT, NodeFormatter
-from linsteps.render.printing import GREEK, format_latex, index_text, symbol_latex
+from linsteps.render.printing import GREEK, format_latex, index_text, integer_latex, symbol_latex
 from linsteps.render.prose import FUNCTIONS, formula_tokens
 from linsteps.render.tensor_notation import TensorLatex
 
@@ -158,7 +158,7 @@ class LatexFormatter(NodeFormatter, TensorLatex):
     def _format_Value(self, node: Value) -> str:
         value = node.value
         if isinstance(value, int):
-            return str(value)
+            return integer_latex(value, self.decimal)
         if getattr(value, "is_Matrix", False) and hasattr(value, "tolist"):
             return self._matrix(
                 [

@@ -16,7 +16,13 @@ from typing import Any, ClassVar
 
 from sympy.printing.mathml import MathMLPresentationPrinter
 
-from linsteps.render.printing import GREEK, decimal_of, fixed_decimal
+from linsteps.derivation.decimals import DecimalForm, integer_text
+from linsteps.render.printing import (
+    GREEK,
+    approximation_form,
+    decimal_form,
+    integer_form,
+)
 
 _ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
 _XML_ENTITIES = {"lt", "gt", "amp", "quot", "apos"}
@@ -141,16 +147,34 @@ class MathMLPrinter(MathMLPresentationPrinter):  # type: ignore[misc]
 
     def _print_Rational(self, e: Any) -> Any:
         if self._settings["decimal"]:
-            text = decimal_of(e)
-            if text is not None:
-                return self._signed(text)
+            form = decimal_form(e)
+            if form is not None:
+                return self._decimal(form)
         return super()._print_Rational(e)
 
     def _print_Integer(self, e: Any) -> Any:
-        return self._signed(str(e))
+        return self._decimal(integer_form(int(e.p), self._settings["decimal"]))
+
+    def _print_int(self, p: int) -> Any:
+        return self._text("mn", integer_text(p))
 
     def _print_Float(self, expr: Any) -> Any:
-        return self._signed(fixed_decimal(expr, self._settings["places"]))
+        return self._decimal(approximation_form(expr, self._settings["places"]))
+
+    def _decimal(self, form: DecimalForm) -> Any:
+        """Return a decimal: ``<mn>`` with its sign, or mantissa · 10 with a power (msup)."""
+        if form.power is None:
+            return self._signed(form.signed)
+        row = self.dom.createElement("mrow")
+        if form.negative:
+            row.appendChild(self._text("mo", "-"))
+        row.appendChild(self._text("mn", form.mantissa))
+        row.appendChild(self._text("mo", "·"))
+        power = self.dom.createElement("msup")
+        power.appendChild(self._text("mn", "10"))
+        power.appendChild(self._signed(str(form.power)))
+        row.appendChild(power)
+        return row
 
     def _signed(self, text: str) -> Any:
         if not text.startswith("-"):
@@ -164,20 +188,29 @@ class MathMLPrinter(MathMLPresentationPrinter):  # type: ignore[misc]
 _NEGATIVE = "<mrow><mo>&#8722;</mo><mn>{}</mn></mrow>"  # as SymPy's printer writes our −
 
 
+def decimal_mathml(form: DecimalForm) -> str:
+    """Return a decimal as :class:`MathMLPrinter` writes it: ``<mn>``, or mantissa · 10ⁿ."""
+    if form.power is None:
+        return _NEGATIVE.format(form.mantissa) if form.negative else f"<mn>{form.mantissa}</mn>"
+    power = _NEGATIVE.format(-form.power) if form.power < 0 else f"<mn>{form.power}</mn>"
+    sign = "<mo>−</mo>" if form.negative else ""
+    mantissa = f"<mn>{form.mantissa}</mn><mo>&#183;</mo>"
+    return f"<mrow>{sign}{mantissa}<msup><mn>10</mn>{power}</msup></mrow>"
+
+
 def _number_mathml(value: Any, decimal: bool) -> str | None:
     """Return a rational number as :class:`MathMLPrinter` prints it, without the printer (the
     bulk of a worksheet's values); None for anything else.  A test holds the two identical."""
     if not getattr(value, "is_Rational", False):
         return None
     if value.is_Integer:
-        n = int(value)
-        return _NEGATIVE.format(-n) if n < 0 else f"<mn>{n}</mn>"
+        return decimal_mathml(integer_form(int(value), decimal))
     if decimal:
-        text = decimal_of(value)
-        if text is not None:
-            return _NEGATIVE.format(text[1:]) if text.startswith("-") else f"<mn>{text}</mn>"
+        form = decimal_form(value)
+        if form is not None:
+            return decimal_mathml(form)
     p, q = int(value.p), int(value.q)
-    fraction = f"<mfrac><mn>{abs(p)}</mn><mn>{q}</mn></mfrac>"
+    fraction = f"<mfrac><mn>{integer_text(abs(p))}</mn><mn>{integer_text(q)}</mn></mfrac>"
     return f"<mrow><mo>−</mo>{fraction}</mrow>" if p < 0 else fraction
 
 

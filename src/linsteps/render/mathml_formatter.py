@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from linsteps.derivation.arithmetic import Call, Degrees, Exp, Power, Product, Quotient, Root, Sum
 from linsteps.derivation.complex_numbers import Conjugate, InnerProduct, Modulus
+from linsteps.derivation.decimals import integer_text
 from linsteps.derivation.general_forms import ElidedSum, Entry, SumOver, SymbolicSum
 from linsteps.derivation.matrices import (
     Angle,
@@ -35,6 +36,7 @@ from linsteps.derivation.values import Name, Value
 from linsteps.render.formatter import ATOM, PRODUCT, SUM, NodeFormatter
 from linsteps.render.layout import template
 from linsteps.render.mathml import (
+    decimal_mathml,
     escape,
     format_mathml,
     index_mathml,
@@ -44,7 +46,7 @@ from linsteps.render.mathml import (
     mrow,
     symbol_mathml,
 )
-from linsteps.render.printing import index_text
+from linsteps.render.printing import index_text, integer_form, is_scientific
 from linsteps.render.prose import FUNCTIONS, GREEK_LETTERS, formula_tokens
 from linsteps.render.tensor_notation import TensorMathML
 
@@ -108,13 +110,15 @@ class MathMLFormatter(NodeFormatter, TensorMathML):
 
     def value_term(self, value: Any) -> tuple[bool, str]:
         if isinstance(value, int):
-            return (True, mn(str(-value))) if value < 0 else (False, mn(str(value)))
+            return value < 0, mn(integer_text(abs(value)))
         return self.term(Value(value))
 
     def _format_Value(self, node: Value) -> str:
         value = node.value
         if isinstance(value, int):
-            return mrow(mo("−"), mn(str(-value))) if value < 0 else mn(str(value))
+            if self.decimal and is_scientific(value):
+                return decimal_mathml(integer_form(value, True))
+            return mrow(mo("−"), mn(integer_text(-value))) if value < 0 else mn(integer_text(value))
         return format_mathml(value, self.decimal, self.places)
 
     def _format_Name(self, node: Name) -> str:

@@ -2,18 +2,27 @@
 
 The mathematics of a single expression is SymPy's: these printers only choose symbols
 (``·`` for products, ``√`` for square roots, superscripts, Greek letters, ``−``) and, when the
-user typed decimals, write terminating fractions as the decimals they are.
+user typed decimals, write terminating fractions as the decimals they are.  Numbers of any size
+print: digits come from :mod:`linsteps.derivation.decimals` (integer arithmetic, no decimal
+context), and a decimal that would need many zeros is written a·10ⁿ in each notation.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from typing import Any, ClassVar
 
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE
 from sympy.printing.str import StrPrinter
+
+from linsteps.derivation.decimals import (
+    DecimalForm,
+    exact_decimal,
+    float_form,
+    integer_text,
+    rounded,
+)
 
 GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ",
@@ -75,32 +84,77 @@ def symbol_latex(name: str) -> str:
     return f"{head}_{{{sub.replace('_', ',')}}}" if sub else head
 
 
+def decimal_form(value: Any) -> DecimalForm | None:
+    """Return the exact decimal of a rational (positional or a·10ⁿ), or None if it has none."""
+    return exact_decimal(int(value.p), int(value.q))
+
+
+def integer_form(n: int, decimal: bool) -> DecimalForm:
+    """Return an integer's digits; with ``decimal``, a·10ⁿ past six trailing zeros (1·10³⁰⁰)."""
+    form = exact_decimal(n, 1) if decimal else None
+    return form if form is not None else DecimalForm(n < 0, integer_text(abs(n)))
+
+
+def is_scientific(value: Any) -> bool:
+    """Return True for a rational (or int) whose exact decimal is written a·10ⁿ."""
+    if isinstance(value, int):
+        form = exact_decimal(value, 1)
+    elif getattr(value, "is_Rational", False):
+        form = decimal_form(value)
+    else:
+        return False
+    return form is not None and form.power is not None
+
+
+def integer_unicode(n: int, decimal: bool = False) -> str:
+    """Return an integer in Unicode: ``−12``, or with ``decimal`` perhaps ``1·10³⁰⁰``."""
+    return form_text(integer_form(n, decimal)).replace("-", "−")
+
+
+def integer_latex(n: int, decimal: bool = False) -> str:
+    """Return an integer in LaTeX: ``-12``, or with ``decimal`` perhaps ``1 \\cdot 10^{300}``."""
+    return form_latex(integer_form(n, decimal))
+
+
 def decimal_of(value: Any) -> str | None:
-    """Return the exact decimal string of a rational with a terminating expansion, else None."""
-    p, q = int(value.p), int(value.q)
-    twos = fives = 0
-    while q % 2 == 0:
-        q //= 2
-        twos += 1
-    while q % 5 == 0:
-        q //= 5
-        fives += 1
-    if q != 1 or max(twos, fives) > 60:
-        return None
-    places = max(twos, fives)
-    with localcontext() as exact:  # enough digits for every digit of the quotient
-        exact.prec = len(str(abs(p))) + places + 2
-        text = str((Decimal(p) / Decimal(int(value.q))).quantize(Decimal(1).scaleb(-places)))
-    return text
+    """Return the exact positional decimal of a rational (``0.00036``), else None.
+
+    None too for a decimal written a·10ⁿ (``1.2·10⁻²⁹``): see :func:`decimal_form`.
+    """
+    form = decimal_form(value)
+    return form.signed if form is not None and form.power is None else None
+
+
+def approximation_form(value: Any, places: int) -> DecimalForm:
+    """Return a SymPy Float (or rational) rounded half-even to ``places`` decimals."""
+    if getattr(value, "is_Float", False):
+        return float_form(value, places)
+    return rounded(int(value.p), int(value.q), places)
+
+
+def form_text(form: DecimalForm) -> str:
+    """Return a decimal in Unicode: ``-0.125``, ``1.2·10⁻²⁹``."""
+    if form.power is None:
+        return form.signed
+    return f"{form.signed}·10{superscript(str(form.power))}"
+
+
+def form_latex(form: DecimalForm) -> str:
+    """Return a decimal in LaTeX: ``-0.125``, ``1.2 \\cdot 10^{-29}``."""
+    if form.power is None:
+        return form.signed
+    return f"{form.signed} \\cdot 10^{{{form.power}}}"
 
 
 def fixed_decimal(value: Any, places: int) -> str:
-    """Return a SymPy Float (or number) rounded half-even to ``places`` decimals."""
-    text = str(value.evalf(places + 15)) if hasattr(value, "evalf") else str(value)
-    number = Decimal(text).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
-    if number == 0:
-        number = abs(number)
-    return str(number)
+    """Return a SymPy Float (or number) rounded half-even to ``places`` decimals, in Unicode."""
+    return form_text(approximation_form(value, places))
+
+
+def fraction_text(value: Any) -> str:
+    """Return a rational as ``p/q`` (or ``p``) with integers of any size."""
+    p, q = int(value.p), int(value.q)
+    return integer_text(p) if q == 1 else f"{integer_text(p)}/{integer_text(q)}"
 
 
 class TextPrinter(StrPrinter):  # type: ignore[misc]
@@ -132,12 +186,15 @@ class TextPrinter(StrPrinter):  # type: ignore[misc]
     def _print_NegativeInfinity(self, expr: Any) -> str:
         return "-∞"
 
+    def _print_Integer(self, expr: Any) -> str:
+        return form_text(integer_form(int(expr.p), self._settings["decimal"]))
+
     def _print_Rational(self, expr: Any) -> str:
         if self._settings["decimal"]:
-            text = decimal_of(expr)
-            if text is not None:
-                return text
-        return str(super()._print_Rational(expr))
+            form = decimal_form(expr)
+            if form is not None:
+                return form_text(form)
+        return fraction_text(expr)
 
     def _print_Float(self, expr: Any) -> str:
         return fixed_decimal(expr, self._settings["places"])
@@ -177,7 +234,8 @@ class TextPrinter(StrPrinter):  # type: ignore[misc]
         base, exp = expr.as_base_exp()
         if exp.is_Rational and exp.q == 2 and exp.p == 1:
             inner = self._print(base)
-            return f"√{inner}" if base.is_Atom and not inner.startswith("-") else f"√({inner})"
+            bare = base.is_Atom and not inner.startswith("-") and "·" not in inner
+            return f"√{inner}" if bare else f"√({inner})"
         if exp.is_Rational and exp.q == 2 and exp.p == -1 and not rational:
             return f"1/{self._print_Pow(base ** (-exp))}"
         if exp.is_Integer and exp.is_negative and not rational:
@@ -188,6 +246,12 @@ class TextPrinter(StrPrinter):  # type: ignore[misc]
 
     def _paren(self, base: Any) -> str:
         return str(self.parenthesize(base, PRECEDENCE["Pow"]))
+
+    def parenthesize(self, item: Any, level: int, strict: bool = False) -> str:
+        text = str(super().parenthesize(item, level, strict))
+        if level >= PRECEDENCE["Mul"] and "·10" in text and not text.startswith("("):
+            return f"({text})"  # a·10ⁿ inside a product, quotient or power
+        return text
 
     def _print_MatrixBase(self, expr: Any) -> str:
         rows = ", ".join(
@@ -223,15 +287,24 @@ class TexPrinter(LatexPrinter):  # type: ignore[misc]
     def _print_Symbol(self, expr: Any, style: str = "plain") -> str:
         return symbol_latex(expr.name)
 
+    def _print_Integer(self, expr: Any) -> str:
+        return form_latex(integer_form(int(expr.p), self._settings["decimal"]))
+
     def _print_Rational(self, expr: Any) -> str:
         if self._settings["decimal"]:
-            text = decimal_of(expr)
-            if text is not None:
-                return text
-        return str(super()._print_Rational(expr))
+            form = decimal_form(expr)
+            if form is not None:
+                return form_latex(form)
+        p, q = int(expr.p), int(expr.q)
+        if q == 1:
+            return integer_text(p)
+        sign = "- " if p < 0 else ""
+        if self._settings["fold_short_frac"]:
+            return f"{sign}{integer_text(abs(p))} / {integer_text(q)}"
+        return f"{sign}\\frac{{{integer_text(abs(p))}}}{{{integer_text(q)}}}"
 
     def _print_Float(self, expr: Any) -> str:
-        return fixed_decimal(expr, self._settings["places"])
+        return form_latex(approximation_form(expr, self._settings["places"]))
 
 
 def format_latex(value: Any, *, decimal: bool = False, places: int = 4) -> str:

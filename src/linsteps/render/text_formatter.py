@@ -32,6 +32,7 @@ from linsteps.render.formatter import ATOM, PRODUCT, NodeFormatter
 from linsteps.render.printing import (
     format_text,
     index_text,
+    integer_unicode,
     subscript,
     superscript,
     symbol_text,
@@ -67,7 +68,7 @@ class TextFormatter(NodeFormatter, TensorText):
     def _format_Value(self, node: Value) -> str:
         value = node.value
         if isinstance(value, int):
-            return str(value).replace("-", "−")
+            return integer_unicode(value, self.decimal)
         return _text_value(value, self.decimal, self.places)
 
     def _format_Name(self, node: Name) -> str:

@@ -82,7 +82,8 @@ MESSAGES: dict[str, str] = {
     "result.dot": "{lhs} = {value}, a scalar: matching entries are multiplied, then summed.",
     "result.norm": "{lhs} = {value}: the length of {a}.",
     "result.cos": "{lhs} = {value}.",
-    "result.angle": "{lhs} = {value} radians = {degrees}.",
+    "result.angle": "{lhs} = {value} radians; in degrees, {lhs} = {degrees}.",
+    "result.angle_approx": "{lhs} = {value} radians; in degrees, {lhs} ≈ {degrees}.",
     "result.hadamard": (
         "{lhs} is {shape}, the same shape as its factors: entries multiplied, not summed."
     ),

@@ -172,6 +172,7 @@ MESSAGES: dict[str, str] = {
     "picture.alt_project": "the projection of {a} on {b}, and θ between {a} and {b}",
     "error.plot_operation": "--plot: {operation} has no picture; use it with cos, angle, dot or project",
     "error.plot_dims": "--plot: only 2-D and 3-D vectors can be drawn, these have {n} entries",
+    "error.plot_too_large": "--plot: {operand} has entries too large to draw",
     "error.plot_not_numeric": "--plot: {operand} has symbolic entries; only numbers can be drawn",
     "error.plot_suffix": "--plot {path}: the file name must end in .svg or .png",
     "error.plot_needs_matplotlib": (

@@ -115,6 +115,7 @@ MESSAGES: dict[str, str] = {
     "picture.alt_project": "{a} 在 {b} 上的投影，以及 {a} 与 {b} 的夹角 θ",
     "error.plot_operation": "--plot：{operation} 没有图；请与 cos、angle、dot 或 project 一起使用",
     "error.plot_dims": "--plot：只能画二维和三维向量，这些向量有 {n} 个分量",
+    "error.plot_too_large": "--plot：{operand} 的分量太大，无法画出",
     "error.plot_not_numeric": "--plot：{operand} 含有符号分量；只能画数值向量",
     "error.plot_suffix": "--plot {path}：文件名必须以 .svg 或 .png 结尾",
     "error.plot_needs_matplotlib": "--plot 需要 matplotlib：请用 pip install 'linsteps[plot]' 安装",
