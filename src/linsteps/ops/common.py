@@ -131,16 +131,18 @@ def approximate(value: Any, places: int, layout: str = "matrix") -> Node | None:
     digits = places + 15
     value = exact(value)
     if isinstance(value, sympy.MatrixBase):
-        decimals = value.applyfunc(
-            lambda x: sympy.Float(x.evalf(digits), digits) if needs_approximation(x) else x
-        )
+        decimals = value.applyfunc(lambda x: _decimal(x, digits) if needs_approximation(x) else x)
         if layout == "vector":
             return Grid(tuple((Value(x),) for x in decimals), "vector")
         return Value(decimals)
+    return Value(_decimal(value, digits))
+
+
+def _decimal(value: Any, digits: int) -> Any:
+    """``value`` evaluated to ``digits`` digits; a Float when real (a complex number stays
+    a sum of Floats: a Float cannot hold it)."""
     number = value.evalf(digits)
-    if not number.is_real:
-        return Value(number)
-    return Value(sympy.Float(number, digits))
+    return sympy.Float(number, digits) if number.is_real else number
 
 
 def shape_node(operand: Operand) -> Shape:
