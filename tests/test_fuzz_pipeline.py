@@ -3,7 +3,7 @@
 Random commands (``tests/fuzz_strategies.py``, edge values on purpose) run through the command
 line in-process and through the Python API (``tests/fuzz_harness.py``): exit 0, or exit 2 with
 one line on stderr; through the API only the project's own errors; never a traceback or a hang.
-CI (HYPOTHESIS_PROFILE=ci) runs 10,000 commands; the dev profile a quick sample.
+CI (HYPOTHESIS_PROFILE=ci) runs 10,000 commands; the dev profile a quick sample of 40.
 ``benchmarks/fuzz_pipeline.py`` runs the same generator over a million inputs.
 """
 
@@ -20,7 +20,8 @@ from tests.fuzz_harness import Hang, Watchdog, run_api, run_cli
 from tests.fuzz_strategies import COMMANDS, FORMATS, LANGS, Case, cases
 
 CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
-EXAMPLES = 10_000 if CI else 40
+# LINSTEPS_FUZZ_EXAMPLES=N runs N commands (a longer local hunt).
+EXAMPLES = int(os.environ.get("LINSTEPS_FUZZ_EXAMPLES", 10_000 if CI else 40))
 
 FUZZ = settings(
     max_examples=EXAMPLES,
@@ -90,3 +91,22 @@ def test_complex_entries_are_approximated_in_every_format(derive: object) -> Non
     for fmt in FORMATS:
         for lang in LANGS:
             assert derivation.render(fmt, lang)
+
+
+def test_a_function_sympy_cannot_decide_is_refused_in_one_line() -> None:
+    """asin(cos(10^300)) made SymPy fail deciding a branch, with an AttributeError."""
+    for text in ("[asin(cos(1e300)), 1]", "[acos(sin(1e300)), 1]"):
+        with pytest.raises(linsteps.ParseError) as caught:
+            linsteps.norm(text)
+        assert "column 2" in caught.value.message("en")
+        assert "第 2 列" in caught.value.message("zh")
+    outcome = run_cli(Case("dot", ["asin(cos(1e300)) 1", "1 2"]))
+    assert outcome.status == "refused", outcome.detail
+
+
+def test_a_complex_cosine_has_no_similarity_reading_and_renders() -> None:
+    derivation = linsteps.cos("[0.2, 1, 7.82, 0]", "[0.75, 2⁻¹, sqrt(-1), -3]")
+    for fmt in FORMATS:
+        for lang in LANGS:
+            assert derivation.render(fmt, lang)
+    assert "similar" not in derivation.render("text", "en")

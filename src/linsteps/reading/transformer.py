@@ -165,7 +165,13 @@ class ValueBuilder:
             "arccos": sp.acos, "acos": sp.acos, "arcsin": sp.asin, "asin": sp.asin,
             "arctan": sp.atan, "atan": sp.atan,
         }[tok.value]  # fmt: skip
-        return function(arg)
+        try:
+            return function(arg)
+        except (TypeError, AttributeError):
+            # SymPy fails to decide a branch (asin(cos(10^300)) asks whether a huge multiple
+            # of π exceeds π); every later question about the value would fail alike.
+            column = (tok.start_pos or 0) + 1
+            raise parse_error("not_evaluable", name=tok.value, column=column) from None
 
     def sign(self, tok: Token, value: Any) -> Any:
         return value if tok.value == "+" else -value
