@@ -34,8 +34,8 @@ from typing import Any
 
 from tests.fuzz_strategies import FORMATS, LANGS, Case
 
-HANG_SECONDS = 20.0  # CPU seconds after which a run is a hang
-HARD_SECONDS = 120.0  # wall seconds after which the process is stopped (work stuck in C)
+HANG_SECONDS = 10.0  # CPU seconds after which a run is a hang
+HARD_SECONDS = 600.0  # wall seconds after which the process is stopped (work stuck in C)
 
 
 class Hang(BaseException):
