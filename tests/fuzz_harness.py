@@ -118,6 +118,9 @@ FLAGS = {
     "solutions": "--solutions",
     "title": "--title",
     "date": "--date",
+    "lib": "--lib",
+    "code": "--code",
+    "heads": "--heads",
 }
 SWITCHES = {
     "full": "--full",
@@ -128,6 +131,7 @@ SWITCHES = {
     "color": "--color",
     "all": "--all",
     "decimal_comma": "--decimal-comma",
+    "broadcast": "--broadcast",
 }
 
 
@@ -142,6 +146,9 @@ def argv(case: Case) -> list[str]:
         elif name in SWITCHES:
             if value:
                 args.append(SWITCHES[name])
+        elif isinstance(value, list):
+            for item in value:
+                args += [FLAGS[name], str(item)]
         else:
             args += [FLAGS[name], str(value)]
     return args
@@ -152,7 +159,7 @@ def _cli_verdict(case: Case, code: object, out: str, err: str) -> Outcome:
         if out or not err.strip() or err.count("\n") != 1 or not err.endswith("\n"):
             return Outcome("cli", "failure", 0, f"exit 2 needs one line: {out[:300]!r} {err!r}")
         return Outcome("cli", "refused", 0)
-    if code == 0 or (code == 1 and case.command == "check"):
+    if code == 0 or (code == 1 and case.command in ("check", "shapes")):
         if err or not out:
             return Outcome("cli", "failure", 0, f"exit {code}: stdout {out[:300]!r}, {err!r}")
         if case.fmt == "json" and case.command != "worksheet":
@@ -189,7 +196,7 @@ def run_cli(case: Case) -> Outcome:
 
 # --- the Python API ------------------------------------------------------------------------
 
-API_NAMES = {"decimals": "places"}
+NOT_ARGUMENTS = ("standalone", "color", "code")
 
 
 def _render_all(render: Callable[[str, str], str]) -> None:
@@ -212,17 +219,32 @@ def _settings(case: Case, fmt: str) -> dict[str, Any]:
 
 def _explaining(case: Case) -> None:
     import linsteps
+    from linsteps import ops
 
-    kwargs = {
-        API_NAMES.get(name, name): value
-        for name, value in case.options.items()
-        if name not in ("standalone", "color")
-    }
+    kwargs = {name: value for name, value in case.options.items() if name not in NOT_ARGUMENTS}
+    if "decimals" in kwargs:
+        kwargs["places"] = kwargs.pop("decimals")
     operands: list[Any] = list(case.operands)
+    function = getattr(linsteps, case.command)
     if kwargs.get("pairwise"):
         operands.append(None)
-    derivation = getattr(linsteps, case.command)(*operands, **kwargs)
-    _render_all(lambda fmt, lang: derivation.render(fmt, lang, **_settings(case, fmt)))
+    if case.command == "einsum":
+        kwargs["shapes"] = kwargs.pop("shape", ())
+    if "heads" in kwargs:
+        function = ops.multi_head_attention
+        operands += [None] * (3 - len(operands))
+    derivation = function(*operands, **kwargs)
+    library = case.options.get("code")
+
+    def render(fmt: str, lang: str) -> str:
+        text = str(derivation.render(fmt, lang, **_settings(case, fmt)))
+        if library is not None:
+            from linsteps.learn.code_view import with_program
+
+            text = with_program(derivation, text, fmt, lang, library)
+        return text
+
+    _render_all(render)
 
 
 def _compare(case: Case) -> None:
@@ -285,7 +307,25 @@ def _worksheet(case: Case) -> None:
             render_sheet(sheet, fmt, lang, given.get("solutions", "none"))
 
 
+def _shapes(case: Case) -> None:
+    from linsteps.learn.shape_view import render_report
+    from linsteps.learn.shapes import shapes
+
+    report = shapes(case.operands[0], case.operands[1:], case.options.get("lib"))
+    _render_all(lambda fmt, lang: render_report(report, fmt, lang, **_settings(case, fmt)))
+
+
+def _why(case: Case) -> None:
+    from linsteps.learn.shape_view import render_report
+    from linsteps.learn.why import why
+
+    report = why(case.operands[0])
+    _render_all(lambda fmt, lang: render_report(report, fmt, lang, **_settings(case, fmt)))
+
+
 API_ROUTES: dict[str, Callable[[Case], None]] = {
+    "shapes": _shapes,
+    "why": _why,
     "compare": _compare,
     "guide": _guide,
     "check": _check,

@@ -239,6 +239,112 @@ def operands_for(src: Source, operation: str, large: int) -> list[str]:
     return [matrix(src, m, n), matrix(src, m if chance(src, 50) else 1, n)]  # compare
 
 
+def array(src: Source, dims: Sequence[int]) -> str:
+    """An array of rank ``len(dims)`` in nested brackets (rank 3 and more: NumPy's rules)."""
+    if len(dims) == 1:
+        return (
+            "["
+            + ", ".join(entry(src) if chance(src, 20) else small(src) for _ in range(dims[0]))
+            + "]"
+        )
+    return "[" + ", ".join(array(src, dims[1:]) for _ in range(dims[0])) + "]"
+
+
+def tensor(src: Source, rank: int) -> tuple[str, tuple[int, ...]]:
+    """A small array of ``rank`` and its shape."""
+    dims = tuple(src.integer(1, 3) for _ in range(rank))
+    return array(src, dims), dims
+
+
+EINSUM_SPECS = (
+    ("ij,jk->ik", 2, 2), ("i,i->", 1, 1), ("i,j->ij", 1, 1), ("ij->ji", 2, 0), ("ii->i", 2, 0),
+    ("ii", 2, 0), ("ij,ij->ij", 2, 2), ("bij,bjk->bik", 3, 3), ("...ij,...jk->...ik", 3, 2),
+    ("ijk->", 3, 0), ("ij,jk", 2, 2), ("i,i,i->i", 1, 1), ("ij,jk->ikx", 2, 2), ("", 1, 0),
+    ("ij,,jk->ik", 2, 2), ("->", 1, 0), ("Ab,bC->AC", 2, 2), ("i j,j k->i k", 2, 2),
+    ("ab" * 30 + "->", 2, 0), ("ij,jk->ik" + ",kl" * 9, 2, 2),
+)  # fmt: skip
+
+
+def einsum_case(src: Source, large: int) -> Case:
+    """``einsum SPEC OPERANDS...``: the spec's ranks mostly, sizes that agree or not."""
+    spec, rank_a, rank_b = src.choice(EINSUM_SPECS)
+    count = spec.split("->")[0].count(",") + 1
+    n = size(src, large // 2)
+    operands = []
+    for index in range(count):
+        rank = rank_a if index == 0 else (rank_b or rank_a)
+        if chance(src, 70):  # sizes that agree: every axis n
+            operands.append(array(src, (n,) * rank) if n**rank <= 400 else matrix(src, n, n))
+        else:
+            operands.append(tensor(src, rank)[0])
+    made = Case("einsum", [spec, *operands])
+    if chance(src, 5):
+        made.operands = [spec, *["A", "B", "C"][:count]]
+        made.options["shape"] = [src.choice(("2x3", "3x4", "2x3x4", "0x1", "201x201", "x"))] * count
+    if chance(src, 15):
+        made.options["entry"] = src.choice((*ENTRIES, "1,1,1", "1,2,3"))
+    return made
+
+
+SHAPE_EXPRESSIONS = (
+    "x @ W.T + b", "a * b", "x @ y", "np.dot(a, b)", "torch.matmul(x, y)",
+    "q @ k.transpose(-2, -1)",
+    "a.T @ a", "x.reshape(2, -1)", "x.view(-1)", "torch.cat([a, b], dim=0)", "a + b", "x @ W",
+    "F.linear(x, W, b)", "np.einsum('ij,jk->ik', a, b)", "x.sum(0)", "x.mean(dim=-1)",
+    "softmax(q @ k.T / 8, dim=-1) @ v", "a[0]", "x.unsqueeze(1) * y", "x @", "__import__('os')",
+    "a" * 200, "(" * 60 + "a" + ")" * 60, "x @ W.T + b @ c @ d @ e @ f", "lambda: 0", "",
+)  # fmt: skip
+BINDINGS = (
+    "x=32x784", "W=10x784", "b=10", "a=2x3", "b=3x4", "y=4", "q=8x64", "k=8x64", "v=8x32",
+    "a=0", "x=10000000x10000000", "a=2x3x4x5x6x7x8x9x10", "bad", "a=", "=2", "x=2x-3", "a=3",
+    "W=784x10", "c=1", "d=2x2", "e=2x2", "f=2x2",
+)  # fmt: skip
+WHY_MESSAGES = (
+    "mat1 and mat2 shapes cannot be multiplied (32x784 and 512x10)",
+    "RuntimeError: The size of tensor a (3) must match the size of tensor b (4) at non-singleton "
+    "dimension 1",
+    "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+    "signature (n?,k),(k,m?)->(n?,m?) (size 3 is different from 4)",
+    "operands could not be broadcast together with shapes (2,3) (4,)",
+    "shapes (2,3) and (4,5) not aligned: 3 (dim 1) != 4 (dim 0)",
+    "size mismatch, m1: [2 x 3], m2: [4 x 5]", "mat1 and mat2 shapes cannot be multiplied "
+    "(99999999999999999999x1 and 2x3)", "hello", "", "Traceback (most recent call last):\n  x",
+    "mat1 and mat2 shapes cannot be multiplied (0x0 and 0x0)",
+)  # fmt: skip
+
+
+SHAPE_PROBLEMS = (
+    ("x @ W.T + b", ("x=32x784", "W=10x784", "b=10")),
+    ("a * b", ("a=2x3", "b=3")),
+    ("x @ y", ("x=2x3", "y=3x4")),
+    ("np.dot(a, b)", ("a=2x3x4", "b=5x4x6")),
+    ("torch.matmul(x, y)", ("x=2x3x4", "y=4x5")),
+    ("q @ k.transpose(-2, -1)", ("q=8x64", "k=8x64")),
+    ("a.T @ a", ("a=3x2",)),
+    ("F.linear(x, W, b)", ("x=32x784", "W=10x784", "b=10")),
+    ("softmax(q @ k.T / 8, dim=-1) @ v", ("q=8x64", "k=8x64", "v=8x32")),
+    ("x.unsqueeze(1) * y", ("x=4", "y=3")),
+    (
+        "x @ W.T + b @ c @ d @ e @ f",
+        ("x=2x2", "W=2x2", "b=2x2", "c=2x2", "d=2x2", "e=2x2", "f=2x2"),
+    ),
+)
+
+
+def shapes_case(src: Source) -> Case:
+    """``shapes EXPR NAME=SHAPE...``: bindings that fit mostly, a misfit or garbage at times."""
+    expression, fitting = src.choice(SHAPE_PROBLEMS)
+    bindings = list(fitting)
+    if chance(src, 40):
+        bindings[src.integer(0, len(bindings) - 1)] = src.choice(BINDINGS)
+    if chance(src, 10):
+        expression = src.choice(SHAPE_EXPRESSIONS)
+    made = Case("shapes", [expression, *bindings])
+    if chance(src, 30):
+        made.options["lib"] = src.choice(("torch", "numpy", "jax"))
+    return made
+
+
 # --- options -------------------------------------------------------------------------------
 
 DECIMALS = (4, 0, 50, 2, 1, 51, -1, 28, 29, 30)
@@ -260,19 +366,13 @@ EXPLAINING = (
     "dot", "norm", "cos", "angle", "hadamard", "matmul", "outer", "transpose", "project",
     "linear", "attention",
 )  # fmt: skip
-COMMANDS = (*EXPLAINING, "compare", "guide", "check", "worksheet")
-# Drawn from: the explaining commands, compare and check twice as often as guide and worksheet,
-# whose inputs are options only.
+ARRAYS = ("einsum", "shapes", "why")
+COMMANDS = (*EXPLAINING, *ARRAYS, "compare", "guide", "check", "worksheet")
+# The commands with operands twice as often as those whose inputs are short texts or options.
 COMMAND_MIX = (
-    *EXPLAINING,
-    "compare",
-    "check",
-    *EXPLAINING,
-    "compare",
-    "check",
-    "guide",
-    "worksheet",
-)
+    *EXPLAINING, "compare", "check", "einsum", *EXPLAINING, "compare", "check", "einsum",
+    "shapes", "why", "guide", "worksheet",
+)  # fmt: skip
 HOSTILE_TEXT = ("Week 3", "<script>alert(1)</script>", "\\end{document}", "$$x$$", "a & b", "")
 
 
@@ -320,7 +420,17 @@ def _explaining(src: Source, command: str, large: int) -> Case:
                 case.options["shape_b"] = src.choice(SHAPES)
         if chance(src, 15):
             case.options["entry"] = src.choice(ENTRIES)
+    if command in ("hadamard", "matmul") and chance(src, 10):  # arrays of rank 3: NumPy's rules
+        first, dims = tensor(src, 3)
+        second = array(src, dims if command == "hadamard" else (*dims[:1], dims[2], 2))
+        case.operands = [first, second if chance(src, 80) else tensor(src, src.integer(1, 3))[0]]
+    if command == "hadamard" and chance(src, 10):
+        case.options["broadcast"] = True
+    if chance(src, 8):
+        case.options["code"] = src.choice(("numpy", "torch", "jax"))
     if command == "attention":
+        if chance(src, 10):
+            case.options["heads"] = src.choice((1, 2, 0, -1, 3, 64))
         if chance(src, 20):
             case.options["scale"] = False
         if chance(src, 20):
@@ -377,9 +487,17 @@ def case(src: Source, large: int = 3) -> Case:
             made.options["decimals"] = src.choice(DECIMALS)
     elif command == "guide":
         topic = src.choice(("", "dot", "matmul", "softmax", "点积", "nope", "attention"))
-        made = Case(command, [topic] if topic else [], {"all": chance(src, 20)})
+        made = Case(command, [topic] if topic else [], {"all": chance(src, 5)})
     elif command == "check":
         made = _check(src, large)
+    elif command == "einsum":
+        made = einsum_case(src, large)
+        _common(src, made)
+    elif command == "shapes":
+        made = shapes_case(src)
+    elif command == "why":
+        message = src.choice(WHY_MESSAGES) if chance(src, 80) else operand(src)
+        made = Case(command, [message])
     else:
         made = _worksheet(src)
     if command != "worksheet":
