@@ -151,7 +151,19 @@ def entry(src: Source, depth: int = 0) -> str:
         return f"({entry(src, depth + 1)}{op}{entry(src, depth + 1)})"
     if kind < 98:
         return src.choice(HOSTILE)
-    return "".join(src.choice(TOKENS) for _ in range(src.integer(1, 12)))
+    return garbage(src)
+
+
+def garbage(src: Source) -> str:
+    """Token soup from the grammar, random Unicode, or nesting past the limit (50)."""
+    kind = src.integer(0, 2)
+    if kind == 0:
+        return "".join(src.choice(TOKENS) for _ in range(src.integer(1, 12)))
+    if kind == 1:
+        return "".join(chr(src.integer(1, 0x2FFF)) for _ in range(src.integer(1, 12)))
+    depth = src.choice((49, 50, 51, 200, 1000))
+    opener = src.choice(("(", "sqrt(", "-", "√"))
+    return opener * depth + "1" + (")" * depth if opener.endswith("(") else "")
 
 
 # --- operands ------------------------------------------------------------------------------
