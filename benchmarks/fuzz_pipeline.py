@@ -14,7 +14,8 @@ in C) is killed and counted as a hang too.  Each worker may use ``--memory`` MB 
 
 Prints the inputs run, the outcomes, the failures by kind with their first input (goal 0), the
 hangs (goal 0) and the slowest input; ``--report`` also writes them as JSON as the run goes, so
-a run cut short still leaves its figures.
+a run cut short still leaves its figures (SIGTERM or Ctrl-C: the running inputs finish, then the
+figures are printed).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import contextlib
 import json
 import multiprocessing
 import random
+import signal
 import sys
 import time
 from collections import Counter
@@ -178,7 +180,18 @@ def main() -> None:
         running[slot] = (index, made, time.monotonic())
         index += 1
 
+    stopping = False
+
+    def stop(signum: int, frame: Any) -> None:  # SIGTERM, SIGINT: finish the running inputs
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+
     def open_to_more() -> bool:
+        if stopping:
+            return False
         return index < args.count and (deadline is None or time.monotonic() < deadline)
 
     for slot in range(args.jobs):

@@ -401,7 +401,13 @@ class Case:
     def describe(self) -> str:
         """A line a person can paste to reproduce the case."""
         where = f"--format {self.fmt} --lang {self.lang}"
-        return f"{self.command} {self.operands!r} {self.options!r} {where}"
+        shown = [_shortened(text) for text in self.operands]
+        return f"{self.command} {shown!r} {self.options!r} {where}"
+
+
+def _shortened(text: str, width: int = 300) -> str:
+    """An operand as shown in a report: a long one (a large matrix) cut, its length said."""
+    return text if len(text) <= width else f"{text[:width]}… ({len(text):,} characters)"
 
 
 def _common(src: Source, case: Case, full: bool = True) -> None:
