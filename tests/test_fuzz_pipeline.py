@@ -14,6 +14,7 @@ import signal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import linsteps
 from tests.fuzz_harness import Hang, Watchdog, run_api, run_cli
@@ -31,14 +32,14 @@ FUZZ = settings(
 
 
 @FUZZ
-@given(cases())
+@given(cases(), st.sampled_from(("cli", "api")))
 def test_every_command_keeps_its_promise_on_the_command_line_and_through_the_api(
-    case: Case,
+    case: Case, route: str
 ) -> None:
-    for outcome in (run_cli(case), run_api(case)):
-        assert not outcome.failed, (
-            f"{outcome.route} {outcome.status}: {case.describe()}\n{outcome.detail}"
-        )
+    """Each command goes one way, drawn: the command line in one format and language, or the
+    API rendered in every format and both languages (10,000 commands cost half as much)."""
+    outcome = run_cli(case) if route == "cli" else run_api(case)
+    assert not outcome.failed, f"{route} {outcome.status}: {case.describe()}\n{outcome.detail}"
 
 
 def test_the_generator_reaches_every_command_format_and_language() -> None:
