@@ -370,7 +370,10 @@ WORKSHEET_TOPICS = (
     "dot", "norm", "cos", "angle", "hadamard", "matmul", "shapes", "outer", "project",
     "linear", "attention", "products",
 )  # fmt: skip
-ANSWERS = ("undefined", "未定义", "32", "0", "1/2", "sqrt(2)/2", "45°", "π/4", "3,74")
+ANSWERS = (
+    "undefined", "未定义", "32", "0", "1/2", "sqrt(2)/2", "45°", "π/4", "3,74", "2x3", "(2, 3)",
+    "32x10", "[[1, 2], [3, 4]]", "3x4x5",
+)  # fmt: skip
 FORMATS = ("text", "json", "latex", "markdown", "html")
 LANGS = ("en", "zh")
 SHEET_FORMATS = ("markdown", "latex", "html", "moodle", "gift", "qti", "canvas")
@@ -457,8 +460,13 @@ def _explaining(src: Source, command: str, large: int) -> Case:
 
 
 def _check(src: Source, large: int) -> Case:
-    operation = src.choice((*EXPLAINING, "shapes", "nope"))
-    operands = operands_for(src, operation, large)
+    operation = src.choice((*EXPLAINING, "shapes", "einsum", "broadcast", "codeshapes", "nope"))
+    if operation == "einsum":
+        operands = einsum_case(src, large).operands
+    elif operation == "codeshapes":
+        operands = shapes_case(src).operands
+    else:
+        operands = operands_for(src, "hadamard" if operation == "broadcast" else operation, large)
     answer = src.choice(ANSWERS) if chance(src, 30) else operand(src, "any", 0)
     case = Case("check", [operation, *operands], {"answer": answer})
     if chance(src, 20):
