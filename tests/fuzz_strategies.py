@@ -526,7 +526,9 @@ def case(src: Source, large: int = 3) -> Case:
         made = Case(command, [message])
     else:
         made = _worksheet(src)
-    if command != "worksheet":
+    if command == "check" and chance(src, 80):
+        made.fmt = src.choice(("text", "json"))  # the formats check renders
+    elif command != "worksheet":
         made.fmt = src.choice(FORMATS)
     made.lang = src.choice(LANGS)
     if made.fmt == "latex" and chance(src, 20):
