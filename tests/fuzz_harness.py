@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
+import importlib.util
 import io
 import json
 import signal
@@ -35,6 +36,11 @@ from typing import Any
 from tests.fuzz_strategies import FORMATS, LANGS, Case
 
 HANG_SECONDS = 10.0  # CPU seconds after which a run is a hang
+PRODUCT_SECONDS = 5.0  # the product's own wall-time limit for each run, where it has one
+# The product's bounds (``--time-limit``, ``linsteps.limits``) where this version has them.
+BOUNDED = importlib.util.find_spec("linsteps.reading.budget") is not None
+# Command-line options of the bounds, fuzzed at their edges, and the API's names for them.
+BOUNDS = {"bound_time": "time_limit", "max_terms": "max_terms", "memory_limit": "memory_limit"}
 HARD_SECONDS = 600.0  # wall seconds after which the process is stopped (work stuck in C)
 
 
@@ -121,6 +127,9 @@ FLAGS = {
     "lib": "--lib",
     "code": "--code",
     "heads": "--heads",
+    "bound_time": "--time-limit",
+    "max_terms": "--max-terms",
+    "memory_limit": "--memory-limit",
 }
 SWITCHES = {
     "full": "--full",
@@ -151,6 +160,8 @@ def argv(case: Case) -> list[str]:
                 args += [FLAGS[name], str(item)]
         else:
             args += [FLAGS[name], str(value)]
+    if BOUNDED and case.command != "check" and "bound_time" not in case.options:
+        args += ["--time-limit", str(PRODUCT_SECONDS)]
     return args
 
 
@@ -196,7 +207,22 @@ def run_cli(case: Case) -> Outcome:
 
 # --- the Python API ------------------------------------------------------------------------
 
-NOT_ARGUMENTS = ("standalone", "color", "code")
+NOT_ARGUMENTS = ("standalone", "color", "code", *BOUNDS)
+
+
+@contextlib.contextmanager
+def _limits(case: Case) -> Iterator[None]:
+    """The product's bounds for one API run: its time limit, and the bounds the case sets."""
+    if not BOUNDED:
+        yield
+        return
+    import linsteps
+
+    given = {BOUNDS[name]: value for name, value in case.options.items() if name in BOUNDS}
+    given.setdefault("time_limit", PRODUCT_SECONDS)
+    given.pop("memory_limit", None)  # a bound of the command line only
+    with linsteps.limits(**given):  # type: ignore[attr-defined]
+        yield
 
 
 def _render_all(render: Callable[[str, str], str]) -> None:
@@ -339,7 +365,8 @@ def run_api(case: Case) -> Outcome:
 
     def run() -> Outcome:
         try:
-            API_ROUTES.get(case.command, _explaining)(case)
+            with _limits(case):
+                API_ROUTES.get(case.command, _explaining)(case)
         except LinstepsError:
             return Outcome("api", "refused", 0)
         except Exception:

@@ -388,6 +388,11 @@ COMMAND_MIX = (
     *EXPLAINING, "compare", "check", "einsum", *EXPLAINING, "compare", "check", "einsum",
     "shapes", "why", "guide", "worksheet",
 )  # fmt: skip
+BOUND_OPTIONS = (
+    ("bound_time", (0.001, 3600, 0.5, 0, -1, 3601)),
+    ("max_terms", (1, 10, 1000, 10**9, 0, 10**9 + 1)),
+    ("memory_limit", (64, 256, 63, 0)),
+)
 HOSTILE_TEXT = ("Week 3", "<script>alert(1)</script>", "\\end{document}", "$$x$$", "a & b", "")
 
 
@@ -531,6 +536,9 @@ def case(src: Source, large: int = 3) -> Case:
     elif command != "worksheet":
         made.fmt = src.choice(FORMATS)
     made.lang = src.choice(LANGS)
+    if command != "check" and chance(src, 5):  # the bounds of every command, at their edges
+        name, values = src.choice(BOUND_OPTIONS)
+        made.options[name] = src.choice(values)
     if made.fmt == "latex" and chance(src, 20):
         made.options["standalone"] = True
     if made.fmt == "text" and chance(src, 20):
