@@ -111,3 +111,14 @@ def test_a_complex_cosine_has_no_similarity_reading_and_renders() -> None:
         for lang in LANGS:
             assert derivation.render(fmt, lang)
     assert "similar" not in derivation.render("text", "en")
+
+
+def test_an_interval_is_not_a_finite_entry() -> None:
+    """atan(log(0)) is SymPy's AccumBounds(-π/2, π/2): no number, and no code printer's."""
+    with pytest.raises(linsteps.ParseError) as caught:
+        linsteps.norm("[arctan(log(0)), 1]")
+    assert "not a finite number" in caught.value.message("en")
+    outcome = run_cli(
+        Case("norm", ["[[0.28], [arctan(log(abs(abs(0))))], [1]]"], {"code": "numpy"})
+    )
+    assert outcome.status == "refused", outcome.detail

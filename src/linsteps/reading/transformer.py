@@ -130,7 +130,10 @@ class ValueBuilder:
                 out.append(self.handlers[str(current.data)](*args))
         value = out[0]
         s = self.sympy.S
-        if value.has(s.ComplexInfinity, s.NaN, s.Infinity, s.NegativeInfinity):
+        # atan(log(0)) is no number but SymPy's interval AccumBounds(-π/2, π/2)
+        if value.has(s.ComplexInfinity, s.NaN, s.Infinity, s.NegativeInfinity) or value.has(
+            self.sympy.AccumBounds
+        ):
             raise parse_error(
                 "not_finite_value", column=_first_column(node), value=shorten(str(value), 30)
             )
