@@ -62,7 +62,7 @@ def norm(
 
 
 def _similarity(value: Any) -> str | None:
-    """Return the key that reads a cosine as similarity, or None for a symbolic one."""
+    """Return the key that reads a cosine as similarity, or None for a symbolic or complex one."""
     if not value.is_number:
         return None
     if value == 1:
@@ -71,7 +71,10 @@ def _similarity(value: Any) -> str | None:
         return "opposite"
     if value == 0:
         return "orthogonal"
-    number = float(value.evalf(20))
+    estimate = value.evalf(20)
+    if not estimate.is_real:  # a complex cosine has no reading as similarity
+        return None
+    number = float(estimate)
     if number >= 0.9:
         return "similar"
     if number >= 0.1:

@@ -10,6 +10,7 @@ is not cached.  The cache only saves work, so results are unchanged.
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 _REPAIRED: list[bool] = []
@@ -25,10 +26,8 @@ def repair_sympy() -> None:
     add = cache.add
 
     def add_or_skip(n: int, factors: Any) -> None:
-        try:
+        with contextlib.suppress(ValueError):
             add(n, factors)
-        except ValueError:
-            pass
 
-    cache.add = add_or_skip  # type: ignore[method-assign]
+    cache.add = add_or_skip
     _REPAIRED.append(True)

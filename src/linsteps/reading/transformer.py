@@ -138,7 +138,10 @@ class ValueBuilder:
                 out.append(self.handlers[str(current.data)](*args))
         value = out[0]
         s = self.sympy.S
-        if value.has(s.ComplexInfinity, s.NaN, s.Infinity, s.NegativeInfinity):
+        # atan(log(0)) is no number but SymPy's interval AccumBounds(-π/2, π/2)
+        if value.has(s.ComplexInfinity, s.NaN, s.Infinity, s.NegativeInfinity) or value.has(
+            self.sympy.AccumBounds
+        ):
             raise parse_error(
                 "not_finite_value", column=_first_column(node), value=shorten(str(value), 30)
             )
@@ -178,7 +181,13 @@ class ValueBuilder:
             raise limit_error("argument_too_large", column=column, function=tok.value)
         if tok.value == "sqrt":
             self._check_root([arg], Fraction(1, 2), tok)
-        return function(arg)
+        try:
+            return function(arg)
+        except (TypeError, AttributeError):
+            # SymPy fails to decide a branch (asin(cos(10^300)) asks whether a huge multiple
+            # of π exceeds π); every later question about the value would fail alike.
+            column = (tok.start_pos or 0) + 1
+            raise parse_error("not_evaluable", name=tok.value, column=column) from None
 
     def sign(self, tok: Token, value: Any) -> Any:
         return value if tok.value == "+" else -value

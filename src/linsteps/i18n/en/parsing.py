@@ -91,6 +91,10 @@ MESSAGES: dict[str, str] = {
     "error.not_finite_value": (
         "operand {operand}: the entry at column {column} is not a finite number ({value})"
     ),
+    "error.not_evaluable": (
+        "operand {operand}: {name}(…) at column {column} cannot be evaluated exactly; "
+        "simplify its argument"
+    ),
     "error.power_exponent_too_large": (
         "operand {operand}: the exponent {exponent} at column {column} is beyond the limit of "
         "±{limit}"

@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
         "矩阵的每一行元素个数必须相同"
     ),
     "error.not_finite_value": "操作数 {operand}：第 {column} 列的元素不是有限数（{value}）",
+    "error.not_evaluable": "操作数 {operand}：第 {column} 列的 {name}(…) 无法精确求值；请先化简其参数",
     "error.power_exponent_too_large": (
         "操作数 {operand}：第 {column} 列的指数 {exponent} 超出上限 ±{limit}"
     ),

@@ -1,0 +1,124 @@
+"""Fuzz the whole pipeline: every command through parse → derive → every renderer, both languages.
+
+Random commands (``tests/fuzz_strategies.py``, edge values on purpose) run through the command
+line in-process and through the Python API (``tests/fuzz_harness.py``): exit 0, or exit 2 with
+one line on stderr; through the API only the project's own errors; never a traceback or a hang.
+CI (HYPOTHESIS_PROFILE=ci) runs 10,000 commands; the dev profile a quick sample of 40.
+``benchmarks/fuzz_pipeline.py`` runs the same generator over a million inputs.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import linsteps
+from tests.fuzz_harness import Hang, Watchdog, run_api, run_cli
+from tests.fuzz_strategies import COMMANDS, FORMATS, LANGS, Case, cases
+
+CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
+# LINSTEPS_FUZZ_EXAMPLES=N runs N commands (a longer local hunt).
+EXAMPLES = int(os.environ.get("LINSTEPS_FUZZ_EXAMPLES", 10_000 if CI else 40))
+
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@FUZZ
+@given(cases(), st.sampled_from(("cli", "api")))
+def test_every_command_keeps_its_promise_on_the_command_line_and_through_the_api(
+    case: Case, route: str
+) -> None:
+    """Each command goes one way, drawn: the command line in one format and language, or the
+    API rendered in every format and both languages (10,000 commands cost half as much)."""
+    outcome = run_cli(case) if route == "cli" else run_api(case)
+    assert not outcome.failed, f"{route} {outcome.status}: {case.describe()}\n{outcome.detail}"
+
+
+def test_the_generator_reaches_every_command_format_and_language() -> None:
+    import random
+
+    from tests.fuzz_strategies import RandomSource, case
+
+    source = RandomSource(random.Random(0))
+    made = [case(source) for _ in range(600)]
+    assert {c.command for c in made} == set(COMMANDS)
+    assert {c.fmt for c in made} >= set(FORMATS)
+    assert {c.lang for c in made} == set(LANGS)
+
+
+def test_the_watchdog_stops_a_run_even_when_its_first_signal_is_lost() -> None:
+    """A Hang raised while a garbage-collector callback runs is swallowed; the next one is not."""
+    lost: list[int] = []
+
+    def swallowing(signum: int, frame: object) -> None:
+        lost.append(signum)  # the first signal is "lost", as in a gc callback
+
+    dog = Watchdog(seconds=0.05)
+    with pytest.raises(Hang), dog.watch():
+        previous = signal.signal(signal.SIGPROF, swallowing)
+        while not lost:
+            sum(range(1000))
+        signal.signal(signal.SIGPROF, previous)
+        while True:
+            sum(range(1000))
+    assert lost
+
+
+# --- regressions the fuzzer found --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "derive",
+    [
+        lambda: linsteps.hadamard("[(0**0)]", "[(√−1)]"),
+        lambda: linsteps.hadamard("1 2; 3 4", "√−1 1; 1 sqrt(-2)"),
+        lambda: linsteps.attention("1 i; 2 3", "1 0; 0 1", "1 2; 3 4"),
+        lambda: linsteps.attention("√−1 1; 2 3", "1 0; 0 1"),
+        lambda: linsteps.outer("[1, sin(acos(2))]", "[2.5]"),
+        lambda: linsteps.project("[1, √−1, 3]", "[1/9, sqrt(2), 1]"),
+    ],
+    ids=["hadamard-i", "hadamard-matrix", "attention-i-symbol", "attention-i", "outer", "project"],
+)
+def test_complex_entries_are_approximated_in_every_format(derive: object) -> None:
+    derivation = derive()  # type: ignore[operator]
+    for fmt in FORMATS:
+        for lang in LANGS:
+            assert derivation.render(fmt, lang)
+
+
+def test_a_function_sympy_cannot_decide_is_refused_in_one_line() -> None:
+    """asin(cos(10^300)) made SymPy fail deciding a branch, with an AttributeError."""
+    for text in ("[asin(cos(1e300)), 1]", "[acos(sin(1e300)), 1]"):
+        with pytest.raises(linsteps.ParseError) as caught:
+            linsteps.norm(text)
+        assert "column 2" in caught.value.message("en")
+        assert "第 2 列" in caught.value.message("zh")
+    outcome = run_cli(Case("dot", ["asin(cos(1e300)) 1", "1 2"]))
+    assert outcome.status == "refused", outcome.detail
+
+
+def test_a_complex_cosine_has_no_similarity_reading_and_renders() -> None:
+    derivation = linsteps.cos("[0.2, 1, 7.82, 0]", "[0.75, 2⁻¹, sqrt(-1), -3]")
+    for fmt in FORMATS:
+        for lang in LANGS:
+            assert derivation.render(fmt, lang)
+    assert "similar" not in derivation.render("text", "en")
+
+
+def test_an_interval_is_not_a_finite_entry() -> None:
+    """atan(log(0)) is SymPy's AccumBounds(-π/2, π/2): no number, and no code printer's."""
+    with pytest.raises(linsteps.ParseError) as caught:
+        linsteps.norm("[arctan(log(0)), 1]")
+    assert "not a finite number" in caught.value.message("en")
+    outcome = run_cli(
+        Case("norm", ["[[0.28], [arctan(log(abs(abs(0))))], [1]]"], {"code": "numpy"})
+    )
+    assert outcome.status == "refused", outcome.detail
