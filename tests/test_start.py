@@ -38,8 +38,9 @@ def test_the_registry_names_every_operation_in_order_and_each_is_its_function() 
     assert list(OPERATIONS) == list(DEFINED_IN) and len(OPERATIONS) == 11
     for name, where in DEFINED_IN.items():
         module, _, function = where.partition(":")
-        expected = getattr(importlib.import_module(f"linsteps.ops.{module}"), function)
-        assert OPERATIONS[name] is expected
+        defined = getattr(importlib.import_module(f"linsteps.ops.{module}"), function)
+        expected = OPERATIONS[name]  # the function as one bounded call
+        assert expected.__wrapped__ is defined and expected.__name__ == function  # type: ignore[attr-defined]
         assert getattr(ops, name) is expected and getattr(linsteps, name) is expected
     assert "einsum" not in OPERATIONS
 
@@ -47,8 +48,8 @@ def test_the_registry_names_every_operation_in_order_and_each_is_its_function() 
 def test_a_module_named_as_its_operation_does_not_hide_the_operation() -> None:
     for name in ("matmul", "outer", "transpose", "linear", "attention"):
         module = importlib.import_module(f"linsteps.ops.{name}")
-        assert ops.__dict__.get(name) in (None, getattr(module, name))
-        assert callable(getattr(ops, name)) and getattr(ops, name) is getattr(module, name)
+        assert ops.__dict__.get(name) in (None, OPERATIONS[name])
+        assert getattr(ops, name).__wrapped__ is getattr(module, name)
     from linsteps.ops import general, outer
 
     assert outer is OPERATIONS["outer"]
