@@ -279,3 +279,13 @@ class LatexFormatter(NodeFormatter, TensorLatex):
 
     def _format_Masked(self, node: Masked) -> str:
         return f"\\operatorname{{mask}}\\left({self.format(node.argument)}\\right)"
+
+
+class PrintedLatexFormatter(LatexFormatter):
+    """LaTeX for a printed sheet: a matrix holding a fraction sets its entries in display
+    style, so the fractions are as large as the text around them."""
+
+    def _matrix(self, rows: list[list[str]]) -> str:
+        if any("\\frac" in cell for row in rows for cell in row):
+            rows = [[f"\\displaystyle {cell}" for cell in row] for row in rows]
+        return super()._matrix(rows)

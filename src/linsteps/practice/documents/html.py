@@ -83,5 +83,6 @@ SHEET_STYLE = """\
 .sheet .blank { display: inline-block; width: 18rem; border-bottom: 1px solid #000; }
 .sheet hr.page { break-after: page; border: none; border-top: 1px solid #ccc; margin: 2rem 0; }
 .sheet .linsteps { margin: 0.5rem 0 1.5rem; padding: 0; max-width: none; }
+.sheet .problem mtd { math-style: normal; padding: 0.2em 0.4em; }
 @media print { .sheet { max-width: none; margin: 0; padding: 0; } }
 """

@@ -36,6 +36,7 @@ class LatexWriter(SheetWriter):
             "\\usepackage[a4paper,margin=2cm]{geometry}",
             "\\setlength{\\parindent}{0pt}",
             "\\setlength{\\parskip}{0.6em}",
+            "\\renewcommand{\\arraystretch}{1.3}",
             "\\begin{document}",
         ]
         return "\n".join(head) + "\n\n" + "\n\n".join(body) + "\n\n\\end{document}\n"

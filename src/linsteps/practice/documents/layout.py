@@ -17,7 +17,7 @@ from linsteps.i18n import translate
 from linsteps.practice.documents.questions import statement
 from linsteps.practice.sheet import Part, Sheet, Solved, result_shape
 from linsteps.render.formatter import NodeFormatter
-from linsteps.render.latex_formatter import LatexFormatter
+from linsteps.render.latex_formatter import PrintedLatexFormatter
 
 _SHAPE_CONDITIONS = ("same_length", "same_shape", "matmul_shapes")
 
@@ -50,7 +50,7 @@ class SheetWriter:
     # markup, set by subclasses ---------------------------------------------------------------
     def formatter(self) -> NodeFormatter:
         """Return the formatter of notation nodes."""
-        return LatexFormatter(self.lang)
+        return PrintedLatexFormatter(self.lang)
 
     def escape(self, text: str) -> str:
         """Return plain text escaped for the format."""
