@@ -240,3 +240,21 @@ def test_operands_from_python_meet_the_input_limits(operand: Any) -> None:
     for operation in (linsteps.dot, linsteps.matmul, linsteps.attention, linsteps.linear):
         with pytest.raises((LimitError, linsteps.ParseError)):
             operation(operand, operand)
+
+
+def test_how_an_answer_was_read_is_shown_within_the_time_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from linsteps.assess.checking import check
+    from linsteps.render import printing
+
+    verdict = check("dot", ("[1, 2, 3]", "[4, 5, 6]"), "31")
+    assert verdict.read_as() == "31"
+
+    def endless(*args: object, **kwargs: object) -> str:
+        while True:
+            pass
+
+    monkeypatch.setattr(printing, "format_text", endless)
+    with linsteps.limits(time_limit=0.2), pytest.raises(linsteps.TimeLimitError):
+        verdict.read_as()

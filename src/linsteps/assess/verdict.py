@@ -54,7 +54,13 @@ class Verdict:
         return translate(lang, key, **params)
 
     def read_as(self, lang: str = "en") -> str | None:
-        """How the answer was read, in one line, or None when none was read."""
+        """How the answer was read, in one line, or None when none was read; one bounded call
+        (:func:`linsteps.reading.budget.bounded`), as every rendering is."""
+        from linsteps.reading.budget import bounded
+
+        return bounded(self._read_as)(lang)
+
+    def _read_as(self, lang: str) -> str | None:
         from linsteps.i18n import translate
         from linsteps.render.printing import format_text
 
