@@ -62,4 +62,21 @@ if [[ ",${LINSTEPS_EXTRAS:-}," != *",torch,"* ]]; then
   echo "tests marked torch deselected (PyTorch not requested): LINSTEPS_EXTRAS=torch runs them"
   marker=(-m "not torch")
 fi
-python -m pytest "${marker[@]}" "$@"
+if (($#)); then
+  python -m pytest "${marker[@]}" "$@"
+  exit
+fi
+# The whole suite: the pipeline fuzz test (10,000 commands in CI) runs in a second process
+# beside the rest, so that two cores share the work; its report follows the suite's.
+fuzz_log=$(mktemp)
+python -m pytest "${marker[@]}" -p no:cacheprovider tests/test_fuzz_pipeline.py >"$fuzz_log" 2>&1 &
+fuzz=$!
+suite_status=0
+python -m pytest "${marker[@]}" --ignore=tests/test_fuzz_pipeline.py || suite_status=$?
+fuzz_status=0
+wait "$fuzz" || fuzz_status=$?
+echo "--- tests/test_fuzz_pipeline.py ---"
+cat "$fuzz_log"
+rm -f "$fuzz_log"
+if ((suite_status)); then exit "$suite_status"; fi
+exit "$fuzz_status"
