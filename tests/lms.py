@@ -14,11 +14,12 @@ from linsteps.practice.sheet import Sheet
 from linsteps.practice.worksheet import make_sheet
 
 # (seed, topics, difficulty): the sheet; every other topic with undefined products,
-# vectors and attention; symbols and surds.
+# vectors and attention; symbols and surds; the products as ML code writes them.
 SHEETS = {
     "default": (7, None, "medium"),
     "general": (3, "dot,matmul,products,outer,project,linear,attention,hadamard", "medium"),
     "hard": (5, "dot,norm,hadamard,matmul,shapes,products", "hard"),
+    "ml": (9, "einsum,broadcast,codeshapes", "medium"),
 }
 TEX = re.compile(r"\\\((.*?)\\\)|\\\[(.*?)\\\]", re.DOTALL)
 

@@ -53,6 +53,18 @@ def test_the_issue_commands_write_every_format_and_the_key(
     assert (tmp_path / "sheet.json").read_bytes() == (tmp_path / "moodle-key.json").read_bytes()
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_topic_exports_on_the_command_line(
+    console_script: str, fmt: str, tmp_path: Path
+) -> None:
+    # einsum, broadcasting and code shapes ask for a shape (and a product), not a number.
+    topics = "einsum,broadcast,codeshapes"
+    done = run(console_script, "--seed", "3", "--count", "6", "--topics", topics,
+               "--format", fmt, "--out", "quiz", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    assert (tmp_path / "quiz").stat().st_size > 1000
+
+
 def test_moodle_and_gift_print_to_standard_output(console_script: str) -> None:
     done = run(console_script, "--seed", "7", "--count", "2", "--format", "gift", "--lang", "zh")
     assert done.returncode == 0, done.stderr

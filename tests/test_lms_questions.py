@@ -23,10 +23,10 @@ def typed(question: Question, values: list[Value]) -> str:
     texts = [v.text for v in values]
     if question.form == "shapes":
         return ", ".join(f"{b.label}: {t}" for b, t in zip(question.blanks, texts, strict=True))
-    if question.form in ("scalar", "undefined"):
+    if question.form in ("scalar", "undefined", "tensor"):
         return texts[0]
-    if question.form == "vector":
-        return "[" + ", ".join(texts) + "]"
+    if question.form == "vector" and not question.answer_text.startswith("[["):
+        return "[" + ", ".join(texts) + "]"  # a vector, either way round (else: as the key)
     cols = question.shape[1]
     rows = [texts[i : i + cols] for i in range(0, len(texts), cols)]
     return "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]"

@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "lms.how.approx_entries": "Type each entry of the result as a decimal number in its box; an entry that is not a short decimal (such as √2 or 1/3) is accepted within {percent} % of it.",
     "lms.how.text": "Type the answer in the input syntax (for example 2*x + 1 or [1, 2]), or “undefined” if the result does not exist.",
     "lms.how.shapes": "For each expression, type its shape as rows x columns (for example 2x3), “scalar”, or “undefined”.",
+    "lms.how.tensor": "Type the shape (for example 2x3x4, or (3,) for a vector, or () for a scalar), or “error” if the code raises an error.",
+    "lms.how.einsum": "Name the product, then type the shape of the result after a comma (for example matmul, 2x4).",
     "lms.entry": "Entry {label} of the result:",
     "lms.part": "Shape of {expr}:",
     "lms.correct": "Correct.",

@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "lms.how.approx_entries": "请在每个空格中以小数填入结果的对应元素；不是有限短小数的元素（如 √2 或 1/3）与其相差在 {percent} % 以内即算正确。",
     "lms.how.text": "请按输入语法作答（例如 2*x + 1 或 [1, 2]）；如果结果不存在，请回答“未定义”。",
     "lms.how.shapes": "请写出每个表达式的形状：行数 x 列数（例如 2x3）、“标量”或“未定义”。",
+    "lms.how.tensor": "请写出形状（例如 2x3x4；向量写 (3,)，标量写 ()）；若代码会报错，请写“报错”。",
+    "lms.how.einsum": "请写出乘积的名称，再在逗号后写出结果的形状（例如 matmul, 2x4）。",
     "lms.entry": "结果的第 {label} 个元素：",
     "lms.part": "{expr} 的形状：",
     "lms.correct": "正确。",

@@ -82,13 +82,8 @@ def question_html(solved: Solved, lang: str) -> str:
     key, params, givens = statement(solved)
     fmt = LatexFormatter(lang)
     shown = ",\\quad ".join(f"{fmt.format(name)} = {fmt.format(value)}" for name, value in givens)
-    return "\n".join(
-        [
-            paragraph(sentence(lang, "worksheet.let")),
-            paragraph(display(shown)),
-            paragraph(sentence(lang, key, fmt, **params)),
-        ]
-    )
+    let = [paragraph(sentence(lang, "worksheet.let")), paragraph(display(shown))] if givens else []
+    return "\n".join([*let, paragraph(sentence(lang, key, fmt, **params))])
 
 
 def spans_html(spans: tuple[Span, ...]) -> str:
@@ -132,6 +127,9 @@ def solution_html(solved: Solved, lang: str) -> str:
                 )
                 blocks.append(paragraph(text))
         return "\n".join(blocks)
+    if solved.truth is not None:  # einsum, broadcasting, code shapes: the answer is the truth
+        answer = solved.truth.text(lang)
+        return paragraph(sentence(lang, "worksheet.ml_answer", answer=answer))
     blocks = []
     if solved.row is not None:
         kind = translate(lang, "compare.kind." + solved.row.kind)

@@ -22,7 +22,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from linsteps.assess.answers import UNDEFINED_WORDS, Answer
 from linsteps.assess.checking import DEFAULT_TOLERANCE, expect, judge
 from linsteps.assess.expected import Expected, Problem
+from linsteps.assess.mlquestions import PRODUCT_WORDS, MLExpected, judge_ml
+from linsteps.assess.mlshapes import ERROR, ERROR_WORDS, TensorShape
 from linsteps.assess.shapechecking import ShapeExpected, judge_shapes
+from linsteps.assess.shapequestions import SCALAR_WORDS
 from linsteps.assess.verdict import Verdict
 from linsteps.i18n import translate
 from linsteps.practice.exports.decimals import Value, text_value, value_of
@@ -31,7 +34,7 @@ from linsteps.practice.exports.prose import capitalized, question_html, solution
 if TYPE_CHECKING:
     from linsteps.practice.sheet import Sheet, Solved
 
-Form = Literal["scalar", "vector", "matrix", "undefined", "shapes"]
+Form = Literal["scalar", "vector", "matrix", "undefined", "shapes", "tensor"]
 SCALAR_ANSWERS = ("scalar", "标量", "1x1", "1×1")
 
 
@@ -117,6 +120,11 @@ def build_question(solved: Solved, entry: dict[str, Any], lang: str) -> Question
         form: Form = "shapes"
         shape = (len(expected.parts), 1)
         blanks = shape_blanks(expected, lang)
+    elif isinstance(expected, MLExpected):
+        form, shape = "tensor", (1, 1)
+        blank = tensor_blank(expected, lang)
+        blanks = (blank,)
+        misconceptions = tuple(Misconception(w.code, (w.value,), w.feedback) for w in blank.wrong)
     elif expected.undefined:
         form, shape = "undefined", (1, 1)
         blanks = (undefined_blank(expected, lang),)
@@ -132,7 +140,7 @@ def build_question(solved: Solved, entry: dict[str, Any], lang: str) -> Question
         number=solved.number,
         title=translate(lang, "worksheet.problem", number=solved.number),
         prompt=question_html(solved, lang),
-        how=how_to_answer(form, blanks, lang),
+        how=how_to_answer(form, blanks, lang, problem.operation),
         form=form,
         shape=shape,
         blanks=blanks,
@@ -142,12 +150,14 @@ def build_question(solved: Solved, entry: dict[str, Any], lang: str) -> Question
     )
 
 
-def how_to_answer(form: Form, blanks: tuple[Blank, ...], lang: str) -> str:
+def how_to_answer(form: Form, blanks: tuple[Blank, ...], lang: str, operation: str = "") -> str:
     """The sentence saying how to type the answer."""
     from linsteps.practice.exports.decimals import percent
 
     if form == "shapes":
         return translate(lang, "lms.how.shapes")
+    if form == "tensor":
+        return translate(lang, "lms.how.einsum" if operation == "einsum" else "lms.how.tensor")
     if form == "undefined" or not all(b.numeric for b in blanks):
         return translate(lang, "lms.how.text")
     exact = all(b.answers[0].tolerance == "0" for b in blanks)
@@ -291,3 +301,44 @@ def shape_blanks(expected: ShapeExpected, lang: str) -> tuple[Blank, ...]:
 def part_tex(expression: str) -> str:
     """A part's expression (``AB``, ``A∘B``, ``a·b``) in TeX."""
     return expression.replace("∘", " \\circ ").replace("·", " \\cdot ")
+
+
+def tensor_texts(shape: TensorShape, lang: str) -> tuple[str, ...]:
+    """The ways to type a tensor's shape: ``2x3x4``, ``2×3×4``, ``(2, 3, 4)``, …; ``(3,)`` and
+    ``3``; ``()`` and ``scalar``; ``error`` and the other words for it."""
+    if shape == ERROR:
+        first = "报错" if lang == "zh" else "error"
+        return (first, *sorted(ERROR_WORDS - {first}))
+    if not shape:
+        first = "标量" if lang == "zh" else "scalar"
+        return ("()", first, *sorted(SCALAR_WORDS - {first}))
+    sizes = [str(n) for n in shape]
+    if len(sizes) == 1:
+        return (f"({sizes[0]},)", sizes[0], f"({sizes[0]})")
+    return ("x".join(sizes), "×".join(sizes), " x ".join(sizes), " × ".join(sizes),
+            "(" + ", ".join(sizes) + ")")  # fmt: skip
+
+
+def tensor_blank(expected: MLExpected, lang: str) -> Blank:
+    """The one blank of an einsum, broadcasting or code-shape question: the shape (``error``
+    when the code raises), after the product's name for einsum; with the checker's wrong
+    shapes and their sentences."""
+    truth = expected.truth
+    named = truth.product not in (None, "general")
+    product = str(truth.product).replace("_", " ")
+    words = [product, *sorted(PRODUCT_WORDS[str(truth.product)] - {product})] if named else []
+
+    def typed(shape: TensorShape) -> tuple[str, ...]:
+        texts = tensor_texts(shape, lang)
+        return tuple(f"{w}, {t}" for w in words for t in texts) if named else texts
+
+    wrong: list[Wrong] = []
+    for candidate in expected.candidates:
+        text = typed(candidate.shape)[0]
+        given = {"product": truth.product if named else None, "shape": candidate.shape}
+        verdict = judge_ml(Answer("tensor", given, text=text), expected)
+        if verdict.diagnosis == candidate.code:
+            wrong.append(
+                Wrong(text_value(text), candidate.code, capitalized(verdict.message(lang)))
+            )
+    return Blank("", "", tuple(text_value(t) for t in typed(truth.shape)), tuple(wrong))
