@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import faulthandler
-import importlib.util
 import io
 import json
 import signal
@@ -37,8 +36,6 @@ from tests.fuzz_strategies import FORMATS, LANGS, Case
 
 HANG_SECONDS = 10.0  # CPU seconds after which a run is a hang
 PRODUCT_SECONDS = 5.0  # the product's own wall-time limit for each run, where it has one
-# The product's bounds (``--time-limit``, ``linsteps.limits``) where this version has them.
-BOUNDED = importlib.util.find_spec("linsteps.reading.budget") is not None
 # Command-line options of the bounds, fuzzed at their edges, and the API's names for them.
 BOUNDS = {"bound_time": "time_limit", "max_terms": "max_terms", "memory_limit": "memory_limit"}
 HARD_SECONDS = 600.0  # wall seconds after which the process is stopped (work stuck in C)
@@ -160,7 +157,7 @@ def argv(case: Case) -> list[str]:
                 args += [FLAGS[name], str(item)]
         else:
             args += [FLAGS[name], str(value)]
-    if BOUNDED and case.command != "check" and "bound_time" not in case.options:
+    if case.command != "check" and "bound_time" not in case.options:
         args += ["--time-limit", str(PRODUCT_SECONDS)]
     return args
 
@@ -213,15 +210,12 @@ NOT_ARGUMENTS = ("standalone", "color", "code", *BOUNDS)
 @contextlib.contextmanager
 def _limits(case: Case) -> Iterator[None]:
     """The product's bounds for one API run: its time limit, and the bounds the case sets."""
-    if not BOUNDED:
-        yield
-        return
     import linsteps
 
     given = {BOUNDS[name]: value for name, value in case.options.items() if name in BOUNDS}
     given.setdefault("time_limit", PRODUCT_SECONDS)
     given.pop("memory_limit", None)  # a bound of the command line only
-    with linsteps.limits(**given):  # type: ignore[attr-defined]
+    with linsteps.limits(**given):
         yield
 
 
