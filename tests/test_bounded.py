@@ -100,6 +100,10 @@ def test_the_cosine_of_fifteen_surds_is_explained(console_script: str) -> None:
     [
         ("sin(exp(exp(exp(3)))) 1", "too large to evaluate"),
         ("exp(exp(exp(exp(exp(1))))) 1", "too large to evaluate"),
+        # an irrational exponent is held to a rational one's limits
+        ("2^exp(710) 1", "exponent exp(710) at column 2 is beyond the limit of ±1000"),
+        ("10^(1000^exp(710)) 1", "beyond the limit of ±1000"),
+        ("1048576^exp(6.5) 1", "would have about 13986 bits"),
         ("(1/4000)^(98458737/250000000) 1", "root too fine"),
         ("(283/3935)^(260640057/798574708)*(3312/3395)^(713762924/185765287) 1", "root"),
     ],

@@ -60,6 +60,7 @@ CASES: list[tuple[str, Callable[[], Any]]] = [
     ),
     ("matmul batched", lambda: ops.matmul("[[[1,2],[3,4]],[[5,6],[7,8]]]", "[[1,0],[0,1]]")),
     ("broadcast", lambda: ops.hadamard("1 2 3; 4 5 6", "[10, 20, 30]", broadcast=True)),
+    ("broadcast scalar", lambda: ops.hadamard("2", "[1, 3]", broadcast=True)),
     (
         "heads causal",
         lambda: ops.multi_head_attention(

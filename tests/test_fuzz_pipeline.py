@@ -122,3 +122,18 @@ def test_an_interval_is_not_a_finite_entry() -> None:
         Case("norm", ["[[0.28], [arctan(log(abs(abs(0))))], [1]]"], {"code": "numpy"})
     )
     assert outcome.status == "refused", outcome.detail
+
+
+def test_a_scalar_operand_is_written_as_an_array_of_rank_0() -> None:
+    """``hadamard 7/7 [0] --broadcast --code numpy``: an IndexError writing the scalar (its
+    program runs with NumPy in tests/test_code_programs.py)."""
+    outcome = run_cli(Case("hadamard", ["7/7", "[0]"], {"broadcast": True, "code": "numpy"}))
+    assert outcome.status == "ok", outcome.detail
+
+
+def test_a_power_with_an_irrational_exponent_is_held_to_the_limits() -> None:
+    """``10^1000^1000^exp(710)`` reached evaluation and overflowed mpmath (OverflowError)."""
+    for text in ("[10^(1000^1000^exp(710)), 1]", "[2^exp(710), 1]"):
+        with pytest.raises(linsteps.LimitError):
+            linsteps.outer(text, "[1]")
+    assert linsteps.norm("[2^sqrt(2), 1]").render("text", "en")

@@ -44,6 +44,8 @@ def nested(operand: Operand, column: bool = False) -> str:
             return "[" + ", ".join(written(x) for x in item) + "]"
         return literal(item, operand.decimal)
 
+    if getattr(value, "shape", None) == ():  # an array of rank 0: one number
+        return literal(value[()], operand.decimal)
     return written(value.tolist())
 
 

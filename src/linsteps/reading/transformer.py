@@ -8,6 +8,7 @@ product and sum, are checked before SymPy computes them.  SymPy is imported on f
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,6 +17,7 @@ from linsteps.reading.limits import (
     LIMITS,
     argument_too_large,
     estimate_bits,
+    magnitude_bits,
     root_bits,
     shorten,
     sum_bits,
@@ -234,7 +236,27 @@ class ValueBuilder:
             if base == 0 and exponent < 0:
                 raise parse_error("division_by_zero", column=column)
             self._check_root([base], Fraction(int(exponent.p), int(exponent.q)), tok)
+        elif getattr(exponent, "is_number", False):
+            self._check_irrational_power(base, exponent, column)
         return self.sympy.Pow(base, exponent)
+
+    def _check_irrational_power(self, base: Any, exponent: Any, column: int) -> None:
+        """Hold a number raised to an irrational exponent (2^exp(710), 10^√2) to the limits a
+        rational exponent has: the exponent within ±``max_power_exponent``, the result within
+        ``max_number_bits``."""
+        bits = magnitude_bits(exponent)  # about log₂ |exponent|
+        if bits is None:
+            return
+        size = abs(complex(exponent.evalf(15))) if bits < 64 else float("inf")
+        if size > LIMITS.max_power_exponent:
+            limit, shown = LIMITS.max_power_exponent, shorten(str(exponent))
+            raise limit_error(
+                "power_exponent_too_large", column=column, exponent=shown, limit=limit
+            )
+        result_bits = estimate_bits(base) * math.ceil(size)
+        if result_bits > LIMITS.max_number_bits:
+            limit = LIMITS.max_number_bits
+            raise limit_error("power_too_large", column=column, bits=result_bits, limit=limit)
 
     def product(self, *items: Any) -> Any:
         """A product of factors joined by ``*``, ``/`` or juxtaposition (``2x``)."""
