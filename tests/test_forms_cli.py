@@ -56,7 +56,7 @@ def test_new_commands_explain(console_script: str, args: list[str], fragment: st
     ("args", "fragment"),
     [
         (["linear", "1 2; 3 4; 5 6", "[1, 2, 3]"], "in_features = 2, but x has 3 entries"),
-        (["linear", "1 2; 3 4", "[1, 2]", "[1]"], "out_features = 2, but b has 1 entries"),
+        (["linear", "1 2; 3 4", "[1, 2]", "[1]"], "out_features = 2, but b has 1 entry"),
         (["attention", "1 0", "1 2 3"], "Q is 1×2, K is 1×3"),
         (["project", "[1, 2]", "[0, 0]"], "zero vector"),
         (["cos", "[1, 2]"], "--pairwise"),

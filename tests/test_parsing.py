@@ -179,7 +179,7 @@ def test_ragged_message_names_the_row() -> None:
     with pytest.raises(ParseError) as info:
         parse_value("1 2; 3 4 5", operand="A")
     assert str(info.value).startswith("row 2 of A has 3 entries, row 1 has 2")
-    with pytest.raises(ParseError, match="row 3 of B has 1 entries, row 1 has 2"):
+    with pytest.raises(ParseError, match="row 3 of B has 1 entry, row 1 has 2"):
         parse_value("[[1, 2], [3, 4], [5]]", operand="B")
 
 

@@ -145,7 +145,7 @@ def test_ellipsis_stretched_axes_and_diagonals_are_said() -> None:
 @pytest.mark.parametrize(
     ("spec", "operands", "key", "fragment"),
     [
-        ("ij,jk", ["1 2; 3 4"], "einsum_operand_count", "2 terms, but 1 operands"),
+        ("ij,jk", ["1 2; 3 4"], "einsum_operand_count", "2 terms, but 1 operand"),
         ("ijk", ["1 2; 3 4"], "einsum_rank", "gives 3 letters for A, which has 2 axes"),
         ("ij,jk", ["1 2 3; 4 5 6", "1 2; 3 4"], "einsum_sizes", "'j' is 3 in A but 2 in B"),
         ("ii", ["1 2 3; 4 5 6"], "einsum_diagonal_sizes", "collapsing index 'i'"),

@@ -7,6 +7,7 @@ Each language is a package (``en``, ``zh``) whose modules hold plain dicts of
 from __future__ import annotations
 
 import importlib
+import re
 from functools import cache
 from typing import Any
 
@@ -41,9 +42,28 @@ def catalog(lang: str) -> dict[str, str]:
     return merged
 
 
+# ``{n:entry|entries}``: the number and its noun, singular when the number is 1.
+_COUNTED = re.compile(r"\{(\w+):([^{}|:]+)\|([^{}]+)\}")
+
+
 def translate(lang: str, key: str, /, **params: Any) -> str:
     """Format the message ``key`` of ``lang`` with ``params``."""
+    return message_template(lang, key, params).format(**params)
+
+
+def message_template(lang: str, key: str, params: dict[str, Any] | None = None) -> str:
+    """Return the template of message ``key`` (English when ``lang`` lacks it), its counted
+    placeholders resolved: ``{n:entry|entries}`` becomes ``{n} entry`` when ``params`` gives
+    n = 1, else ``{n} entries``."""
     template = catalog(lang).get(key)
     if template is None:
         template = catalog("en").get(key, key)
-    return template.format(**params)
+    if "|" in template:
+        template = _COUNTED.sub(lambda m: _counted(m, params or {}), template)
+    return template
+
+
+def _counted(match: re.Match[str], params: dict[str, Any]) -> str:
+    name, one, many = match.groups()
+    single = str(params.get(name, "")).strip() in ("1", "-1")
+    return "{" + name + "} " + (one if single else many)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Any
 
-from linsteps.i18n import catalog
+from linsteps.i18n import message_template
 
 Piece = tuple[str, bool]  # text, and whether it is code
 Pieces = tuple[Piece, ...]
@@ -41,7 +41,7 @@ def sentence(
     lang: str, key: str, params: dict[str, Any], code: frozenset[str] = frozenset()
 ) -> Pieces:
     """Return catalog message ``key`` as pieces: the parameters named in ``code`` are code."""
-    template = catalog(lang).get(key) or catalog("en").get(key, key)
+    template = message_template(lang, key, params)
     out: list[Piece] = []
     for literal, name, spec, _ in Formatter().parse(template):
         if literal:

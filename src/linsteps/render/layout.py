@@ -30,7 +30,7 @@ from linsteps.derivation.steps import (
 )
 from linsteps.derivation.values import Value
 from linsteps.errors import UsageError
-from linsteps.i18n import catalog, translate
+from linsteps.i18n import message_template, translate
 from linsteps.render.formatter import NodeFormatter
 from linsteps.render.prose import prose_pieces
 
@@ -99,10 +99,10 @@ def checked_drawing(value: Any) -> Drawing | None:
     raise UsageError("bad_setting", name="picture", value=value, choices="a Drawing or None")
 
 
-def template(lang: str, key: str) -> str:
-    """Return the unformatted catalog template of ``key`` (English when missing)."""
-    found = catalog(lang).get(key)
-    return found if found is not None else catalog("en").get(key, key)
+def template(lang: str, key: str, params: dict[str, Any] | None = None) -> str:
+    """Return the unformatted catalog template of ``key`` (English when missing), its
+    counted nouns agreeing with ``params``."""
+    return message_template(lang, key, params)
 
 
 def shows_value(lang: str, key: str) -> bool:
@@ -150,7 +150,7 @@ class LayoutBuilder:
         the other formulas of the prose (``cos θ = 1``) are mathematics of their own.
         """
         tokens: list[Token] = []
-        for literal, field, spec, _ in Formatter().parse(template(self.lang, key)):
+        for literal, field, spec, _ in Formatter().parse(template(self.lang, key, dict(params))):
             if literal:
                 tokens.extend(self.literal(literal, bool(tokens), field is not None))
             if field is None:

@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
         "is defined: a {shape} matrix."
     ),
     "compare.note.shape.vectors": (
-        "{hadamard} keeps the shape ({n} entries in, {n} out); {dot} collapses it to a scalar "
+        "{hadamard} keeps the shape ({n:entry|entries} in, {n} out); {dot} collapses it to a scalar "
         "and {atb} to a 1×1 matrix; {outer} grows it to a {shape} matrix."
     ),
     "compare.note.order.vectors": (
@@ -104,10 +104,10 @@ MESSAGES: dict[str, str] = {
     ),
     "compare.note.shape.matrix_vector": (
         "{hadamard} needs {x} to have the shape of {a}, {shape_a}, but {x} is a column of "
-        "{n} entries; {ax} has one entry per row of {a}."
+        "{n:entry|entries}; {ax} has one entry per row of {a}."
     ),
     "compare.note.shape.matrix_vector_same": (
-        "{hadamard} is defined only because {a} is a single column of {n} entries, the shape "
+        "{hadamard} is defined only because {a} is a single column of {n:entry|entries}, the shape "
         "of {x}; {ax} has one entry per row of {a}."
     ),
     "compare.note.order.matrix_vector": (

@@ -25,8 +25,8 @@ MESSAGES: dict[str, str] = {
     "notation.row": "row {index} of {name}",
     "notation.column": "column {index} of {name}",
     # conditions: why the shapes allow the operation
-    "condition.same_length": "both vectors have {n} entries",
-    "condition.entries": "a vector with {n} entries",
+    "condition.same_length": "both vectors have {n:entry|entries}",
+    "condition.entries": "a vector with {n:entry|entries}",
     "condition.nonzero": "neither {a} nor {b} is the zero vector, so the division is defined",
     "condition.nonzero_vector": "{a} is not the zero vector, so {norm} ≠ 0",
     "condition.assumed_nonzero_vector": (
@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
         "not a scalar."
     ),
     "result.hadamard_vector": (
-        "{lhs} = {value}, a vector with {n} entries like its factors: entries multiplied, "
+        "{lhs} = {value}, a vector with {n:entry|entries} like its factors: entries multiplied, "
         "not summed."
     ),
     "note.row_column_is_dot": (
@@ -54,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "note.vector_as_row": "{a} is a vector on the left, so it is read as a row ({shape}).",
     "note.vector_as_column": "{a} is a vector on the right, so it is read as a column ({shape}).",
     "note.summarized": (
-        "Showing {shown} of {total} entries; use --full for all of them or --entry i,j for one."
+        "Showing {shown} of {total:entry|entries}; use --full for all of them or --entry i,j for one."
     ),
     "note.similarity.same_direction": (
         "cos θ = 1: {a} and {b} point in exactly the same direction (maximal cosine similarity)."
@@ -92,7 +92,7 @@ MESSAGES: dict[str, str] = {
     "result.approx": "≈ {approx}",
     # errors (the parser's own are in the parsing section)
     "error.vector_lengths": (
-        "the dot product needs vectors of the same length: {a} has {n} entries, {b} has {m}"
+        "the dot product needs vectors of the same length: {a} has {n:entry|entries}, {b} has {m}"
     ),
     "error.hadamard_shapes": (
         "the element-wise product needs identical shapes: {a} is {shape_a}, {b} is {shape_b}"
@@ -113,7 +113,7 @@ MESSAGES: dict[str, str] = {
     "error.ragged_list": "operand {operand}: the rows of the list have different lengths",
     "error.bad_operand_type": "operand {operand}: cannot use a value of type {type}",
     "error.float_entry": "operand {operand}: {value} is not a finite number",
-    "error.array_dimensions": "operand {operand}: an array of {ndim} dimensions is not a vector (1) or a matrix (2)",
+    "error.array_dimensions": "operand {operand}: an array of {ndim:dimension|dimensions} is not a vector (1) or a matrix (2)",
     "error.bad_dim": "--dim {text}: give a whole number from 1 to {most}",
     "error.bad_shape": "--shape {text}: give rows×columns such as 2x3",
     "error.bad_entry": "--entry {text}: give the row and column as i,j, such as 1,2",
@@ -122,7 +122,7 @@ MESSAGES: dict[str, str] = {
     "error.bad_format": "--format {value}: choose one of {choices}",
     "error.bad_lang": "--lang {value}: choose one of {choices}",
     "error.unreadable_file": "{path}: cannot read the file ({reason})",
-    "error.file_too_large": "{path}: the file is larger than {most} bytes",
+    "error.file_too_large": "{path}: the file is larger than {most:byte|bytes}",
     "error.stdin_twice": "only one operand can be read from standard input (-)",
     "error.unwritable": "{path}: cannot write the output ({reason})",
     "error.usage": "{message} (see linsteps --help)",

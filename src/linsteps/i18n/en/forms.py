@@ -69,9 +69,9 @@ MESSAGES: dict[str, str] = {
     # cosine-similarity matrix
     "title.pairwise": "Cosine-similarity matrix {expr} of the rows of {a}",
     "condition.pairwise_rows": (
-        "{k} vectors (the rows of {a}) with {n} entries each, none of them zero"
+        "{k:vector|vectors} (the rows of {a}) with {n:entry|entries} each, none of them zero"
     ),
-    "condition.pairwise_rows_shape": "{k} vectors (the rows of {a}) with {n} entries each",
+    "condition.pairwise_rows_shape": "{k:vector|vectors} (the rows of {a}) with {n:entry|entries} each",
     "note.pairwise_symmetric": (
         "S is symmetric ({sij} = {sji}) and its diagonal is 1, since each vector has cos θ = 1 with "
         "itself: this is how embeddings are compared, entry (i, j) saying how alike rows i and j are."
@@ -95,9 +95,9 @@ MESSAGES: dict[str, str] = {
         "W is out_features×in_features = {shape}: it takes {in_features} inputs and gives "
         "{out_features} outputs, one per row of W"
     ),
-    "condition.linear_bias": "b has out_features = {out_features} entries, one per output",
+    "condition.linear_bias": "b has out_features = {out_features:entry|entries}, one per output",
     "condition.linear_batch_shapes": (
-        "X holds {n} samples, one per row, each with in_features = {in_features} entries: "
+        "X holds {n} samples, one per row, each with in_features = {in_features:entry|entries}: "
         "{n}×{in_features} · {in_features}×{out_features} → {result}"
     ),
     "note.linear_transpose": (
@@ -111,13 +111,13 @@ MESSAGES: dict[str, str] = {
         "{lhs} is {n}×{out_features}: row s holds the {out_features} outputs of sample s."
     ),
     "error.linear_in_features": (
-        "W is {shape}, so in_features = {in_features}, but x has {got} entries"
+        "W is {shape}, so in_features = {in_features}, but x has {got:entry|entries}"
     ),
     "error.linear_batch_in_features": (
-        "W is {shape}, so in_features = {in_features}, but each row of X has {got} entries"
+        "W is {shape}, so in_features = {in_features}, but each row of X has {got:entry|entries}"
     ),
     "error.linear_out_features": (
-        "W is {shape}, so out_features = {out_features}, but b has {got} entries"
+        "W is {shape}, so out_features = {out_features}, but b has {got:entry|entries}"
     ),
     # attention
     "title.attention": "Dot-product attention {expr}",
@@ -135,12 +135,12 @@ MESSAGES: dict[str, str] = {
     "role.divide": "divide",
     "role.mask": "mask",
     "note.why_scale": (
-        "Why divide by {root_dk} = {root_d}: a dot product of {dk} entries grows with {dk} (its "
+        "Why divide by {root_dk} = {root_d}: a dot product of {dk:entry|entries} grows with {dk} (its "
         "variance is {dk} for unit-variance entries), and large scores push softmax towards a "
         "single 1 with vanishing gradients; dividing by {root_dk} keeps the scores on a steady scale."
     ),
     "note.why_scale_square": (
-        "Why divide by {root_dk} = {root_d} = {root}: a dot product of {dk} entries grows with {dk} (its "
+        "Why divide by {root_dk} = {root_d} = {root}: a dot product of {dk:entry|entries} grows with {dk} (its "
         "variance is {dk} for unit-variance entries), and large scores push softmax towards a "
         "single 1 with vanishing gradients; dividing by {root_dk} keeps the scores on a steady scale."
     ),
@@ -166,12 +166,12 @@ MESSAGES: dict[str, str] = {
     "result.attention": "{lhs} is {shape}: row i is the weighted mix of the rows of V that query i attends to.",
     "result.attention_weights": "{lhs} is {shape}: the attention weights, each row summing to 1.",
     "error.attention_widths": "Q and K need the same width d_k: Q is {n}×{d}, K is {m}×{k}",
-    "error.attention_values": "V needs one row per key: K has {m} rows, V is {rows}×{cols}",
+    "error.attention_values": "V needs one row per key: K has {m:row|rows}, V is {rows}×{cols}",
     # pictures
     "picture.alt": "θ between {a} and {b}",
     "picture.alt_project": "the projection of {a} on {b}, and θ between {a} and {b}",
     "error.plot_operation": "--plot: {operation} has no picture; use it with cos, angle, dot or project",
-    "error.plot_dims": "--plot: only 2-D and 3-D vectors can be drawn, these have {n} entries",
+    "error.plot_dims": "--plot: only 2-D and 3-D vectors can be drawn, these have {n:entry|entries}",
     "error.plot_too_large": "--plot: {operand} has entries too large to draw",
     "error.plot_not_numeric": "--plot: {operand} has symbolic entries; only numbers can be drawn",
     "error.plot_suffix": "--plot {path}: the file name must end in .svg or .png",

@@ -3,7 +3,7 @@
 MESSAGES: dict[str, str] = {
     "error.empty": "operand {operand}: the input is empty; type a number, vector or matrix",
     "error.too_long": (
-        "operand {operand}: the input has {length} characters, more than the limit of {limit}"
+        "operand {operand}: the input has {length:character|characters}, more than the limit of {limit}"
     ),
     "error.control_char": (
         "operand {operand}: control character {code} at column {column} is not allowed"
@@ -60,13 +60,13 @@ MESSAGES: dict[str, str] = {
         "multiply"
     ),
     "error.unexpected_token": "operand {operand}: unexpected {token!r} at column {column}",
-    "error.too_many_entries": "operand {operand}: more than {limit} entries",
+    "error.too_many_entries": "operand {operand}: more than {limit:entry|entries}",
     "error.expression_too_deep": (
         "operand {operand}: the expression at column {column} is nested more than {limit} levels "
         "deep"
     ),
     "error.too_many_digits": (
-        "operand {operand}: the number at column {column} has {digits} digits; the limit is {limit}"
+        "operand {operand}: the number at column {column} has {digits:digit|digits}; the limit is {limit}"
     ),
     "error.sci_exponent_too_large": (
         "operand {operand}: the exponent {exponent} of the number at column {column} is beyond "
@@ -80,12 +80,14 @@ MESSAGES: dict[str, str] = {
         "operand {operand}: unknown function {name!r} at column {column}; known are sqrt, exp, "
         "ln, log, sin, cos, tan, arcsin, arccos, arctan, abs"
     ),
-    "error.too_many_rows": ("operand {operand}: the matrix has {rows} rows; the limit is {limit}"),
+    "error.too_many_rows": (
+        "operand {operand}: the matrix has {rows:row|rows}; the limit is {limit}"
+    ),
     "error.too_many_columns": (
-        "operand {operand}: row {row} has {count} entries; the limit is {limit} columns"
+        "operand {operand}: row {row} has {count:entry|entries}; the limit is {limit:column|columns}"
     ),
     "error.ragged": (
-        "row {row} of {operand} has {count} entries, row 1 has {first}; every row of a matrix "
+        "row {row} of {operand} has {count:entry|entries}, row 1 has {first}; every row of a matrix "
         "needs the same number"
     ),
     "error.not_finite_value": (
@@ -112,14 +114,14 @@ MESSAGES: dict[str, str] = {
         "operand {operand}: 'x10' at column {column} would be a symbol named x10; for "
         "scientific notation write 3.67e2 or 3.67*10^2"
     ),
-    "error.not_scalar": "operand {operand}: expected one value, got {count} entries",
+    "error.not_scalar": "operand {operand}: expected one value, got {count:entry|entries}",
     # arrays of any rank and einsum subscripts
     "error.ragged_tensor": "operand {operand}: the list at column {column} is {shape} but the first at its level is {first}; the lists of one level need one shape",
     "error.ragged_count": "operand {operand}: the list at column {column} holds {count} lists but the first at its level holds {first}; the lists of one level need one shape",
     "error.ragged_depth": "operand {operand}: the list at column {column} is nested {depth} deep but the first at its level {first} deep; nest every entry equally deep",
     "error.tensor_mixed": "operand {operand}: column {column}: a list holds both lists and entries; nest every entry equally deep",
-    "error.too_many_axes": "operand {operand}: {rank} axes, more than the limit of {limit}",
-    "error.spec_too_long": "einsum subscripts of {length} characters, more than the limit of {limit}",
+    "error.too_many_axes": "operand {operand}: {rank:axis|axes}, more than the limit of {limit}",
+    "error.spec_too_long": "einsum subscripts of {length:character|characters}, more than the limit of {limit}",
     "error.spec_char": "einsum subscripts {spec!r}: {char!r} at column {column} is not allowed; use letters a-z, A-Z, commas, ... and ->",
     "error.spec_arrow": "einsum subscripts {spec!r}: column {column}: - and > only appear together, as ->",
     "error.spec_arrow_twice": "einsum subscripts {spec!r}: a second -> at column {column}; give the output once",

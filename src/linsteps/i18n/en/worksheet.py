@@ -2,7 +2,7 @@
 
 MESSAGES: dict[str, str] = {
     "worksheet.title": "Linear algebra worksheet",
-    "worksheet.meta": "Seed {seed} · {count} problems · {difficulty}",
+    "worksheet.meta": "Seed {seed} · {count:problem|problems} · {difficulty}",
     "worksheet.date": "Date: {date}",
     "worksheet.student": "Student: {student}",
     "worksheet.name": "Name:",
@@ -47,7 +47,7 @@ MESSAGES: dict[str, str] = {
     "error.roster_empty_id": "{path}: row {row} has an empty student id",
     "error.roster_duplicate": "{path}: student id {id} appears twice, in rows {first} and {row}",
     "error.roster_no_students": "{path}: the roster has a header but no students",
-    "error.roster_too_long": "{path}: the roster has more than {most} students",
+    "error.roster_too_long": "{path}: the roster has more than {most:student|students}",
     "error.roster_same_file": "{path}: students {a} (row {first}) and {b} (row {row}) would both get the file name {name}; make the ids differ in letters or digits",
     "error.out_dir_not_empty": "{path}: the folder holds other files; choose a new or empty folder",
 }
