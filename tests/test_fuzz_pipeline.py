@@ -137,3 +137,9 @@ def test_a_power_with_an_irrational_exponent_is_held_to_the_limits() -> None:
         with pytest.raises(linsteps.LimitError):
             linsteps.outer(text, "[1]")
     assert linsteps.norm("[2^sqrt(2), 1]").render("text", "en")
+
+
+def test_a_program_of_an_operand_of_symbolic_size_is_refused_at_once() -> None:
+    """``hadamard x B --dim k --code numpy`` read the entries of a k×k matrix until the limit."""
+    outcome = run_api(Case("hadamard", ["x", "B"], {"dim": "k", "code": "numpy"}))
+    assert outcome.status == "refused", outcome.detail  # it was a hang

@@ -61,6 +61,10 @@ class Writer:
         self.lines: list[str] = []
         import sympy
 
+        for operand in derivation.inputs:  # before any entry is read: B of size k×k has none
+            if not hasattr(operand.value, "tolist") or operand.value.free_symbols:
+                raise UsageError("code_symbolic", entry=operand.name)
+
         self.complex = any(x.has(sympy.I) for op in derivation.inputs for x in op.value)
 
     def array(self, operand: Operand, column: bool = False, comment: str = "") -> None:
