@@ -48,7 +48,8 @@ class Hang(BaseException):
 @dataclass(frozen=True)
 class Outcome:
     """What one run did: ``ok``, ``refused`` (exit 2 or a LinstepsError), ``incorrect``
-    (check's exit 1), ``hang`` or ``failure``; ``detail`` says why for the last two."""
+    (check's exit 1), ``long`` (past the watchdog within a time limit the case raised),
+    ``hang`` or ``failure``; ``detail`` says why for the last three."""
 
     route: str
     status: str
@@ -91,13 +92,22 @@ class Watchdog:
 WATCHDOG = Watchdog()
 
 
-def _timed(route: str, run: Callable[[], Outcome]) -> Outcome:
+def _raised_limit(case: Case) -> bool:
+    """True when the case sets a time limit past the watchdog's (``--time-limit 3600``)."""
+    limit = case.options.get("bound_time")
+    return isinstance(limit, int | float) and limit > HANG_SECONDS
+
+
+def _timed(route: str, run: Callable[[], Outcome], case: Case) -> Outcome:
     began = time.perf_counter()
     try:
         with WATCHDOG.watch():
             outcome = run()
     except Hang:
-        return Outcome(route, "hang", time.perf_counter() - began, traceback.format_exc())
+        # Past the watchdog but within a time limit the case itself raised: the product keeps
+        # its bound (the limit it was given), so this is "long", not a hang.
+        status = "long" if _raised_limit(case) else "hang"
+        return Outcome(route, status, time.perf_counter() - began, traceback.format_exc())
     return Outcome(route, outcome.status, time.perf_counter() - began, outcome.detail)
 
 
@@ -199,7 +209,7 @@ def run_cli(case: Case) -> Outcome:
             sys.stdin = stdin
         return _cli_verdict(case, code, out.getvalue(), err.getvalue())
 
-    return _timed("cli", run)
+    return _timed("cli", run, case)
 
 
 # --- the Python API ------------------------------------------------------------------------
@@ -367,4 +377,4 @@ def run_api(case: Case) -> Outcome:
             return Outcome("api", "failure", 0, traceback.format_exc())
         return Outcome("api", "ok", 0)
 
-    return _timed("api", run)
+    return _timed("api", run, case)

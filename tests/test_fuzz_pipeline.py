@@ -143,3 +143,19 @@ def test_a_program_of_an_operand_of_symbolic_size_is_refused_at_once() -> None:
     """``hadamard x B --dim k --code numpy`` read the entries of a k×k matrix until the limit."""
     outcome = run_api(Case("hadamard", ["x", "B"], {"dim": "k", "code": "numpy"}))
     assert outcome.status == "refused", outcome.detail  # it was a hang
+
+
+def test_a_run_within_a_time_limit_the_case_raised_is_long_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests import fuzz_harness
+
+    monkeypatch.setattr(fuzz_harness, "WATCHDOG", Watchdog(seconds=0.05))
+
+    def spin() -> fuzz_harness.Outcome:
+        while True:
+            sum(range(1000))
+
+    raised = Case("compare", ["1 2", "3 4"], {"bound_time": 3600})
+    assert fuzz_harness._timed("cli", spin, raised).status == "long"
+    assert fuzz_harness._timed("cli", spin, Case("compare", ["1 2", "3 4"])).status == "hang"
