@@ -159,3 +159,15 @@ def test_a_run_within_a_time_limit_the_case_raised_is_long_not_a_hang(
     raised = Case("compare", ["1 2", "3 4"], {"bound_time": 3600})
     assert fuzz_harness._timed("cli", spin, raised).status == "long"
     assert fuzz_harness._timed("cli", spin, Case("compare", ["1 2", "3 4"])).status == "hang"
+
+
+def test_a_divisor_sympy_cannot_identify_is_undecided_not_an_overflow() -> None:
+    """SymPy's ``equals(0)`` on a norm beside 7·10³⁰⁸ overflowed mpmath (OverflowError)."""
+    from linsteps.ops.divisors import zero_status
+    from linsteps.reading.parsing import parse_expression
+
+    value = parse_expression("7e308^2 + asin(sqrt(2))^2")
+    assert zero_status(value) in ("nonzero", "unknown")
+    operands = ["(arcsin(sqrt(2)), 7e308, 1/2^5, 5.98)", "(11, -8, 0, 0.2)"]
+    outcome = run_api(Case("angle", operands, {"full": True, "bound_time": 2}))
+    assert outcome.status in ("ok", "refused"), outcome.detail

@@ -37,7 +37,12 @@ def zero_status(value: Any) -> Status:
     if known is not None:
         return "zero" if known else "nonzero"
     if value.is_number:
-        equal = value.equals(0)
+        try:
+            equal = value.equals(0)
+        except (ArithmeticError, ValueError):
+            # SymPy's numeric identification overflows on a huge number (7·10³⁰⁸ beside
+            # arcsin(√2)): undecided, so the derivation states the assumption.
+            equal = None
         if equal is None:
             return "unknown"
         return "zero" if equal else "nonzero"
