@@ -118,7 +118,8 @@ def test_every_length_mismatch_is_a_shape_error(lengths: tuple[int, int]) -> Non
     n, m = lengths
     with pytest.raises(ShapeError) as raised:
         linsteps.dot([1] * n, [1] * m)
-    assert f"{n} entries" in str(raised.value) and str(m) in str(raised.value)
+    noun = "entry" if n == 1 else "entries"
+    assert f"{n} {noun}" in str(raised.value) and str(m) in str(raised.value)
 
 
 @given(
