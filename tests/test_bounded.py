@@ -262,3 +262,17 @@ def test_how_an_answer_was_read_is_shown_within_the_time_limit(
     monkeypatch.setattr(printing, "format_text", endless)
     with linsteps.limits(time_limit=0.2), pytest.raises(linsteps.TimeLimitError):
         verdict.read_as()
+
+
+SLOW_TO_READ = "exp(0.5); exp(sin(atan(asin(2)))); 1/9; 2"  # SymPy builds exp(…) for seconds
+
+
+def test_the_learning_and_practice_api_is_bounded() -> None:
+    from linsteps.learn.compare import compare
+    from linsteps.practice.worksheet import make_sheet
+
+    with linsteps.limits(time_limit=0.3):
+        with pytest.raises(TimeLimitError):
+            compare("[1, 2, 3, 4]", SLOW_TO_READ)
+        with pytest.raises(TimeLimitError):
+            make_sheet(1, 400, None, "hard")

@@ -17,6 +17,7 @@ from linsteps.errors import UsageError
 from linsteps.learn.comparison import Comparison, Row, TransposedOperand, transposed
 from linsteps.learn.comparison_remarks import remarks_of
 from linsteps.learn.comparison_rows import PRODUCTS, rows_of
+from linsteps.reading.budget import bounded
 
 MODES = ("vectors", "matrices", "matrix_vector")
 PRODUCT_NAMES = tuple(sorted({name for names in PRODUCTS.values() for name in names}))
@@ -46,6 +47,7 @@ def product_row(name: str, a: Any, b: Any, *, places: int = 4) -> Row:
     return next(r for r in rows_of(mode, first, second, places, True) if r.name == name)
 
 
+@bounded
 def compare(a: Any, b: Any, *, places: int = 4) -> Comparison:
     """Compare every product of ``a`` and ``b`` (two vectors, two matrices, or one of each)."""
     from linsteps.ops.common import settings_of

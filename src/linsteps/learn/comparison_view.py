@@ -21,6 +21,7 @@ from linsteps.learn.comparison_table import (
     plain,
 )
 from linsteps.learn.documents import TABLE_STYLE, html_page, latex_document
+from linsteps.reading.budget import bounded
 from linsteps.render.settings import resolve
 from linsteps.render.text_formatter import TextFormatter
 
@@ -182,6 +183,7 @@ def render_html(comparison: Comparison, lang: str, **settings: Any) -> str:
 # --- the entry point -----------------------------------------------------------------------------
 
 
+@bounded
 def render_comparison(
     comparison: Comparison, fmt: str = "text", lang: str = "en", **given: Any
 ) -> str:

@@ -19,6 +19,7 @@ from linsteps.derivation.steps import Derivation
 from linsteps.i18n import catalog, translate
 from linsteps.learn.documents import html_page, latex_document
 from linsteps.learn.guide import SECTIONS, Card, Guide, card_params
+from linsteps.reading.budget import bounded
 from linsteps.render.formatter import NodeFormatter
 from linsteps.render.latex_formatter import LatexFormatter
 from linsteps.render.layout import LayoutBuilder, Span
@@ -302,6 +303,7 @@ def guide_dict(guide: Guide, lang: str = "en") -> dict[str, Any]:
 # --- the dispatch --------------------------------------------------------------------------------
 
 
+@bounded
 def render_guide(guide: Guide, fmt: str = "text", lang: str = "en", **given: Any) -> str:
     """Return ``guide`` in ``fmt`` (text, json, markdown, latex, html) and ``lang``."""
     from linsteps.errors import UsageError

@@ -17,6 +17,7 @@ from linsteps.learn.report_document import Part, Pieces, plain, sentence, write
 from linsteps.learn.shape_rules import shown
 from linsteps.learn.shapes import ShapeReport
 from linsteps.learn.why import WhyReport
+from linsteps.reading.budget import bounded
 
 CODE_PARAMS = frozenset(
     {
@@ -221,6 +222,7 @@ def why_dict(why: WhyReport, lang: str) -> dict[str, Any]:
     }
 
 
+@bounded
 def render_report(
     report: ShapeReport | WhyReport, fmt: str = "text", lang: str = "en", **settings: Any
 ) -> str:

@@ -19,6 +19,7 @@ from linsteps.errors import UsageError
 from linsteps.learn.shape_mends import Mend, mends_for, walk
 from linsteps.learn.shape_rules import LIBRARIES, Shape
 from linsteps.learn.shape_values import Line
+from linsteps.reading.budget import bounded
 from linsteps.reading.shape_expr import parse_shape_expression, source, tensor_names
 from linsteps.reading.shape_spec import parse_binding
 
@@ -90,6 +91,7 @@ def read_bindings(bindings: Mapping[str, Any] | list[str] | tuple[str, ...]) -> 
     return dict(pairs)
 
 
+@bounded
 def shapes(
     expression: str,
     bindings: Mapping[str, Any] | list[str] | tuple[str, ...] = (),

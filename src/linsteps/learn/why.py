@@ -18,6 +18,7 @@ from typing import Any
 
 from linsteps.errors import LimitError, UsageError
 from linsteps.learn.shapes import ShapeReport, shapes
+from linsteps.reading.budget import bounded
 
 MAX_MESSAGE = 20_000
 _NUMBERS = re.compile(r"-?\d+")
@@ -232,6 +233,7 @@ READERS: tuple[tuple[str, str, str, Reader], ...] = (
 )
 
 
+@bounded
 def why(message: str) -> WhyReport:
     """Explain a NumPy or PyTorch shape error message."""
     if len(message) > MAX_MESSAGE:

@@ -29,6 +29,7 @@ from linsteps.practice.problems.levels import check_difficulty
 from linsteps.practice.problems.topics import parse_topics
 from linsteps.practice.sheet import Sheet
 from linsteps.practice.solving import solve
+from linsteps.reading.budget import bounded
 
 MAX_SEED = 2**64 - 1
 
@@ -48,6 +49,7 @@ def student_seed(seed: int, student: str) -> int:
     return int.from_bytes(digest[:8], "big")
 
 
+@bounded
 def make_sheet(
     seed: int | None = None,
     count: int = 10,

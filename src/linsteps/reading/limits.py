@@ -163,7 +163,9 @@ def magnitude_bits(value: Any) -> int | None:
     Call it only on values whose parts passed these limits: evaluating them is then cheap.
     """
     try:
-        number = abs(value).evalf(15)
+        # Evaluated first, then its modulus: SymPy's Abs of a nested complex expression
+        # (exp(sin(atan(asin(2))))) simplifies for seconds before it is evaluated.
+        number = abs(value.evalf(15)).evalf(15)
     except (ArithmeticError, ValueError, TypeError):
         return None
     mpf = getattr(number, "_mpf_", None)
@@ -185,4 +187,4 @@ def argument_too_large(function: str, argument: Any) -> bool:
         return bits > LIMITS.max_trig_argument_bits
     if bits > 64:
         return True
-    return abs(float(abs(argument).evalf(15))) > LIMITS.max_exp_argument
+    return abs(complex(argument.evalf(15))) > LIMITS.max_exp_argument

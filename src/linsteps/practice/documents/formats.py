@@ -10,6 +10,7 @@ from linsteps.practice.documents.latex import LatexWriter
 from linsteps.practice.documents.layout import SheetWriter
 from linsteps.practice.documents.markdown import MarkdownWriter
 from linsteps.practice.sheet import Sheet
+from linsteps.reading.budget import bounded
 
 SHEET_FORMATS = ("markdown", "latex", "html")
 DEFAULT_SPACE = "4cm"
@@ -56,6 +57,7 @@ def check_space(space: str | None, fmt: str) -> str:
     return "" if float(re.sub("[a-z]+", "", space.strip()) or 0) == 0 else space.strip()
 
 
+@bounded
 def render_sheet(
     sheet: Sheet,
     fmt: str = "markdown",
