@@ -171,3 +171,11 @@ def test_a_divisor_sympy_cannot_identify_is_undecided_not_an_overflow() -> None:
     operands = ["(arcsin(sqrt(2)), 7e308, 1/2^5, 5.98)", "(11, -8, 0, 0.2)"]
     outcome = run_api(Case("angle", operands, {"full": True, "bound_time": 2}))
     assert outcome.status in ("ok", "refused"), outcome.detail
+
+
+def test_a_divisor_with_a_symbolic_power_keeps_its_condition_whole() -> None:
+    """b = (i^(i·arccos(asin(π)))) factored with a symbolic power: a TypeError comparing it."""
+    derivation = linsteps.project("[i]", "[[(i^(i * arccos(asin(pi))))]]", places=1)
+    for fmt in FORMATS:
+        for lang in LANGS:
+            assert derivation.render(fmt, lang)

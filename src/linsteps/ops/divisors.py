@@ -75,6 +75,10 @@ def nonzero_condition(value: Any) -> Any:
         _, factors = sympy.factor_list(value)
     except sympy.PolynomialError:
         return value
+    if not all(
+        isinstance(power, int) or getattr(power, "is_Integer", False) for _, power in factors
+    ):
+        return value  # a factor to a symbolic power (x^(2i·acos(asin(π)))): keep the divisor
     unknown = [base for base, power in factors if power > 0 and base.is_zero is not False]
     if not unknown or any(power < 0 for _, power in factors):
         return value
