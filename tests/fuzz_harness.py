@@ -221,11 +221,14 @@ NOT_ARGUMENTS = ("standalone", "color", "code", *BOUNDS)
 def _limits(case: Case) -> Iterator[None]:
     """The product's bounds for one API run: its time limit, and the bounds the case sets."""
     import linsteps
+    from linsteps.reading.budget import within_budget
 
     given = {BOUNDS[name]: value for name, value in case.options.items() if name in BOUNDS}
     given.setdefault("time_limit", PRODUCT_SECONDS)
     given.pop("memory_limit", None)  # a bound of the command line only
-    with linsteps.limits(**given):
+    # One budget for the whole case, as one command has: the call and its eleven renderings
+    # share its deadline, rather than each having its own.
+    with linsteps.limits(**given), within_budget():
         yield
 
 
