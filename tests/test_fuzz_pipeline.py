@@ -179,3 +179,13 @@ def test_a_divisor_with_a_symbolic_power_keeps_its_condition_whole() -> None:
     for fmt in FORMATS:
         for lang in LANGS:
             assert derivation.render(fmt, lang)
+
+
+def test_a_number_mpmath_cannot_shift_is_a_limit_in_one_line() -> None:
+    """7·10³⁰⁸ beside nested functions: mpmath's OverflowError while rounding the cosine."""
+    operands = ["-9/3, 1/2", "7E308, arctan(arcsin(asin(tan(sqrt(sin(arccos(abs(1e300))))))))"]
+    with pytest.raises(linsteps.LimitError) as caught:
+        linsteps.angle(*operands, full=True)
+    assert "too large or too fine" in caught.value.message("en")
+    outcome = run_cli(Case("angle", operands, {"full": True}, fmt="html"))
+    assert outcome.status == "refused", outcome.detail

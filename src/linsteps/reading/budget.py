@@ -218,8 +218,8 @@ def within_budget(*, timed: bool = True) -> Iterator[None]:
 
 
 def exhausted_as_limit(function: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-    """Return ``function(*args, **kwargs)``, with RecursionError and MemoryError turned into
-    LimitError."""
+    """Return ``function(*args, **kwargs)``, with RecursionError, MemoryError and
+    OverflowError turned into LimitError."""
     repair_sympy()
     exhausted = ""
     try:
@@ -228,6 +228,9 @@ def exhausted_as_limit(function: Callable[P, R], /, *args: P.args, **kwargs: P.k
         exhausted = "recursion"
     except MemoryError:
         exhausted = "memory"
+    except OverflowError:
+        # mpmath shifting an integer past every size (7·10³⁰⁸ beside nested functions)
+        exhausted = "overflow"
     # Raised here, past the handler: the frames that held the memory went with the error.
     gc.collect()
     raise _exhausted(exhausted)
@@ -236,6 +239,8 @@ def exhausted_as_limit(function: Callable[P, R], /, *args: P.args, **kwargs: P.k
 def _exhausted(kind: str) -> LimitError:
     if kind == "recursion":
         return LimitError("too_deep_to_compute")
+    if kind == "overflow":
+        return LimitError("too_large_to_compute")
     megabytes = _MEMORY.get("megabytes")
     if megabytes is None:
         return MemoryLimitError("out_of_memory")

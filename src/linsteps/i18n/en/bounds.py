@@ -17,6 +17,10 @@ MESSAGES: dict[str, str] = {
     "error.time_limit": "stopped at the time limit of {seconds} s; raise it with {option}",
     "error.memory_limit": ("stopped at the memory limit of {megabytes} MB; raise it with {option}"),
     "error.out_of_memory": "ran out of memory; try smaller operands",
+    "error.too_large_to_compute": (
+        "a number in this work is too large or too fine to compute with: write smaller "
+        "numbers, or fewer nested functions"
+    ),
     "error.too_deep_to_compute": (
         "the expression is nested too deeply to compute; write it with less nesting"
     ),

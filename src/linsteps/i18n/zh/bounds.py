@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "error.memory_limit": "已到达内存上限 {megabytes} MB 而停止；可用 {option} 提高上限",
     "error.out_of_memory": "内存不足；请使用更小的操作数",
     "error.too_deep_to_compute": "表达式嵌套太深，无法计算；请减少嵌套",
+    "error.too_large_to_compute": "计算中的某个数太大或太精细，无法计算；请写小一些的数，或减少函数嵌套",
     "error.bad_limit": "{name} {value}：不是有效的上限",
     "error.input_missing": "{path}：文件不存在",
     "error.input_is_directory": "{path}：是一个目录，不是文件",
