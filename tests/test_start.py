@@ -43,6 +43,10 @@ def test_the_registry_names_every_operation_in_order_and_each_is_its_function() 
         assert expected.__wrapped__ is defined and expected.__name__ == function  # type: ignore[attr-defined]
         assert getattr(ops, name) is expected and getattr(linsteps, name) is expected
     assert "einsum" not in OPERATIONS
+    # einsum is offered by name too, as one bounded call
+    from linsteps.ops.einsum import einsum
+
+    assert linsteps.einsum is ops.einsum and ops.einsum.__wrapped__ is einsum
 
 
 def test_a_module_named_as_its_operation_does_not_hide_the_operation() -> None:
