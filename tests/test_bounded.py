@@ -276,3 +276,18 @@ def test_the_learning_and_practice_api_is_bounded() -> None:
             compare("[1, 2, 3, 4]", SLOW_TO_READ)
         with pytest.raises(TimeLimitError):
             make_sheet(1, 400, None, "hard")
+
+
+def test_a_deadline_that_fires_outside_its_block_is_closed_at_the_call() -> None:
+    """An alarm at the edge of a deadline's block raises past the code that owns it; the
+    bounded call turns it into a TimeLimitError and closes it, so it fires no more."""
+    frame = budget._Frame(time.monotonic() - 1)
+    budget._LOCAL.frames.append(frame)
+
+    def stray() -> None:
+        raise budget._Expired(frame)
+
+    with pytest.raises(TimeLimitError):
+        budget.exhausted_as_limit(stray)
+    assert frame not in budget._LOCAL.frames
+    budget.check_time()  # nothing left to fire
