@@ -224,11 +224,6 @@ def exhausted_as_limit(function: Callable[P, R], /, *args: P.args, **kwargs: P.k
     exhausted = ""
     try:
         return function(*args, **kwargs)
-    except _Expired as error:
-        # A deadline that fired at the very edge of its block, outside the code that would
-        # have turned it into its error: close it here, so that it fires no more.
-        _close(error.frame, can_interrupt())
-        raise _timed_out(current().time_limit) from None
     except RecursionError:
         exhausted = "recursion"
     except MemoryError:
