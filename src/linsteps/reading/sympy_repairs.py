@@ -11,15 +11,13 @@ is not cached.  The cache only saves work, so results are unchanged.
 from __future__ import annotations
 
 import contextlib
+import functools
 from typing import Any
 
-_REPAIRED: list[bool] = []
 
-
+@functools.cache
 def repair_sympy() -> None:
     """Apply the repair once (importing SymPy's number theory, which any bounded call uses)."""
-    if _REPAIRED:
-        return
     from sympy.ntheory import factor_
 
     cache = factor_.factor_cache
@@ -30,4 +28,3 @@ def repair_sympy() -> None:
             add(n, factors)
 
     cache.add = add_or_skip
-    _REPAIRED.append(True)
