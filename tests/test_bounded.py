@@ -7,6 +7,7 @@ limit, so a case the product did not end itself fails instead of passing slowly.
 
 from __future__ import annotations
 
+import random
 import subprocess
 import threading
 import time
@@ -17,7 +18,7 @@ import pytest
 
 import linsteps
 from linsteps.errors import LimitError, MemoryLimitError, TimeLimitError, UsageError
-from linsteps.reading import budget
+from linsteps.reading import budget, deadlines
 from linsteps.reading.parsing import parse_value
 
 SAFETY_NET = 300  # seconds; never reached when the product's own limits work
@@ -217,6 +218,32 @@ def test_deadlines_nest_and_the_outer_one_survives_an_inner_one() -> None:
             pass
 
 
+@pytest.mark.skipif(not deadlines.can_interrupt(), reason="no interval timer here")
+def test_a_deadline_that_ends_as_its_block_ends_never_escapes_its_block() -> None:
+    """Blocks of about the deadline's own length: the alarm lands in the block, in the code that
+    closes the deadline, or after it; each block either finishes or raises its own error."""
+    from linsteps.assess.equivalence import Unverified, time_limit
+
+    spins = random.Random(12)
+    finished = stopped = 0
+    for _ in range(3000):
+        ends = time.monotonic() + spins.uniform(0.0007, 0.0013)
+        try:
+            with budget.limits(time_limit=5.0), budget.within_budget():
+                try:
+                    with time_limit(0.001):
+                        while time.monotonic() < ends:
+                            pass
+                    finished += 1
+                except Unverified:
+                    stopped += 1
+        except TimeLimitError:  # the command's 5 s: never reached
+            pytest.fail("the inner deadline's expiry reached the outer one")
+    assert finished + stopped == 3000
+    assert finished and stopped
+    assert not deadlines._LOCAL.frames
+
+
 def test_a_deadline_off_the_main_thread_stops_loops_that_check() -> None:
     outcome: list[BaseException] = []
 
@@ -224,7 +251,7 @@ def test_a_deadline_off_the_main_thread_stops_loops_that_check() -> None:
         try:
             with budget.limits(time_limit=0.2), budget.within_budget():
                 while True:
-                    budget.check_time()
+                    deadlines.check_time()
                     time.sleep(0.01)
         except BaseException as error:
             outcome.append(error)

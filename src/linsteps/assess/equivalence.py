@@ -11,8 +11,7 @@ comparison raises :class:`Unverified`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,7 +19,7 @@ import sympy
 
 from linsteps.assess.decision import Undecided, is_zero
 from linsteps.ops.common import needs_approximation
-from linsteps.reading import budget
+from linsteps.reading import deadlines
 
 CLOSE_FACTOR = 10  # within CLOSE_FACTOR × tolerance a decimal is imprecise rather than wrong
 DIGITS = 30  # digits a decimal answer is compared to
@@ -35,19 +34,18 @@ class Unverified(Exception):
 
 def can_interrupt() -> bool:
     """Return True when :func:`time_limit` can interrupt work here (POSIX, main thread)."""
-    return budget.can_interrupt()
+    return deadlines.can_interrupt()
 
 
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None) -> AbstractContextManager[None]:
     """Raise :class:`Unverified` when the body runs longer than ``seconds`` (None: no limit).
 
-    A deadline of :mod:`linsteps.reading.budget`, nested in the command's own: it works on the
+    A deadline of :mod:`linsteps.reading.deadlines`, nested in the command's own: it works on the
     main thread of a POSIX process (the CLI and grading workers); elsewhere the caller isolates
-    the work in a child process.
+    the work in a child process.  Returned as it is, not wrapped in a generator, whose exit an
+    alarm could interrupt before the deadline closes.
     """
-    with budget.deadline(seconds, lambda: Unverified("time_limit")):
-        yield
+    return deadlines.deadline(seconds, lambda: Unverified("time_limit"))
 
 
 @dataclass(frozen=True)

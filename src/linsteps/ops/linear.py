@@ -39,7 +39,7 @@ from linsteps.ops.common import (
     sum_node,
 )
 from linsteps.ops.sizes import all_rational, check_size, rational_product, sum_terms
-from linsteps.reading.budget import check_time
+from linsteps.reading.deadlines import check_time
 
 
 def _weights(w: Any) -> Operand:

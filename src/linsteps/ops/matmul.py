@@ -43,7 +43,7 @@ from linsteps.ops.common import (
 )
 from linsteps.ops.sizes import all_rational, check_size, rational_product, sum_terms
 from linsteps.ops.tensor_matmul import tensor_matmul
-from linsteps.reading.budget import check_time
+from linsteps.reading.deadlines import check_time
 
 
 def _oriented(operand: Operand, side: str) -> tuple[Operand, str | None]:

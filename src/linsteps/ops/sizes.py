@@ -21,7 +21,8 @@ import sympy
 
 from linsteps.derivation.steps import Operand
 from linsteps.ops.common import SUMMARY_TERMS
-from linsteps.reading.budget import check_terms, check_time
+from linsteps.reading.budget import check_terms
+from linsteps.reading.deadlines import check_time
 from linsteps.reading.limits import LIMITS, estimate_bits
 from linsteps.reading.operand_errors import limit_error, reading
 

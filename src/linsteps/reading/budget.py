@@ -2,11 +2,11 @@
 
 One mechanism serves every command and every API call.  :class:`Budget` holds the limits and
 :func:`limits` sets them for a block (the command line sets them from its options).
-:func:`bounded` runs a call under the current budget: a wall-time deadline (the real-time
-interval timer on the main thread of a POSIX process, and :func:`check_time` in loops that ask,
-on any thread), with ``RecursionError`` and ``MemoryError`` turned into
-:class:`~linsteps.errors.LimitError`.  Calls nest: a call inside another runs within its caller's
-deadline, and :func:`deadline` nests shorter limits inside (the checker's per-answer limit).
+:func:`bounded` runs a call under the current budget: a wall-time deadline
+(:mod:`linsteps.reading.deadlines`), with ``RecursionError``, ``MemoryError`` and
+``OverflowError`` turned into :class:`~linsteps.errors.LimitError`.  Calls nest: a call inside
+another runs within its caller's deadline, and shorter deadlines nest inside (the checker's
+per-answer limit).
 :func:`check_terms` refuses a derivation whose estimated size is past the budget before any of it
 is computed; :func:`memory_limit` caps the memory of the command-line process.  Imports no SymPy.
 """
@@ -16,16 +16,15 @@ from __future__ import annotations
 import functools
 import gc
 import os
-import signal
 import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from typing import Any, ParamSpec, TypeVar
 
 from linsteps.errors import LimitError, MemoryLimitError, TimeLimitError, UsageError
+from linsteps.reading.deadlines import check_time, closes_deadlines, deadline
 from linsteps.reading.sympy_repairs import repair_sympy
 
 P = ParamSpec("P")
@@ -91,130 +90,58 @@ def check_terms(terms: int) -> None:
     check_time()
 
 
-# --- wall time -------------------------------------------------------------------------------
-
-
-class _Expired(BaseException):
-    """A deadline passed; a BaseException, so that no ``except Exception`` swallows it."""
-
-    def __init__(self, frame: _Frame) -> None:
-        super().__init__()
-        self.frame = frame
-
-
-@dataclass(eq=False)
-class _Frame:
-    ends: float  # time.monotonic() at the deadline
-
-
-class _Local(threading.local):
-    def __init__(self) -> None:
-        self.frames: list[_Frame] = []  # open deadlines, outermost first
-        self.scopes = 0  # open bounded calls
-        self.previous: Any = None  # the SIGALRM handler before ours
-
-
-_LOCAL = _Local()
-
-
-def can_interrupt() -> bool:
-    """Return True when a deadline can interrupt work here (POSIX, main thread)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-def check_time() -> None:
-    """Stop the work when a deadline of this thread has passed (for loops on any thread)."""
-    now = time.monotonic()
-    for frame in _LOCAL.frames:
-        if frame.ends <= now:
-            raise _Expired(frame)
-
-
-RETRY = 0.25  # seconds before the timer fires again, should its exception have been swallowed
-
-
-def _on_alarm(signum: int, stack: Any) -> None:
-    # The handler runs wherever Python is, a garbage-collector callback or a __del__ included,
-    # where an exception is reported and dropped: the timer fires again until one gets through
-    # (the deadline it stops removes itself and resets the timer).
-    signal.setitimer(signal.ITIMER_REAL, RETRY)
-    check_time()
-    _arm()  # woken early: wait for the earliest deadline still open
-
-
-def _arm() -> None:
-    """Point the interval timer at the earliest open deadline, or stop it."""
-    if _LOCAL.frames:
-        remaining = min(frame.ends for frame in _LOCAL.frames) - time.monotonic()
-        signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))
-    else:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-
-
-@contextmanager
-def deadline(seconds: float | None, expired: Callable[[], BaseException]) -> Iterator[None]:
-    """Raise ``expired()`` when the block runs longer than ``seconds`` (None: no limit).
-
-    Deadlines nest: the earliest one open stops the work, and the block whose deadline it is
-    raises.  Off the main thread only :func:`check_time` enforces them.
-    """
-    if seconds is None or seconds <= 0:
-        yield
-        return
-    frame = _Frame(time.monotonic() + seconds)
-    interrupt = can_interrupt()
-    if interrupt and not _LOCAL.frames:
-        _LOCAL.previous = signal.signal(signal.SIGALRM, _on_alarm)
-    try:
-        _LOCAL.frames.append(frame)  # inside: an alarm right after it still closes the frame
-        if interrupt:
-            _arm()
-        yield
-    except _Expired as error:
-        if error.frame is not frame:
-            raise
-        _close(frame, interrupt)
-        raise expired() from None
-    finally:
-        _close(frame, interrupt)
-
-
-def _close(frame: _Frame, interrupt: bool) -> None:
-    """Remove ``frame`` from the open deadlines; reset the timer, or give the signal back."""
-    if frame not in _LOCAL.frames:
-        return
-    _LOCAL.frames.remove(frame)
-    if interrupt:
-        _arm()
-        if not _LOCAL.frames:
-            previous, _LOCAL.previous = _LOCAL.previous, None
-            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
-
-
 # --- one call within the budget --------------------------------------------------------------
+
+
+class _Scopes(threading.local):
+    def __init__(self) -> None:
+        self.open = 0  # bounded calls open on this thread
+
+
+_SCOPES = _Scopes()
 
 
 def _timed_out(seconds: float) -> TimeLimitError:
     return TimeLimitError("time_limit", seconds=f"{seconds:g}", option=OPTIONS["time_limit"])
 
 
-@contextmanager
-def within_budget(*, timed: bool = True) -> Iterator[None]:
+class _Scope:
+    """The block of :func:`within_budget`: the outermost one holds the budget's deadline."""
+
+    def __init__(self, timed: bool) -> None:
+        self.timed = timed
+        self.limit: AbstractContextManager[None] | None = None
+
+    @closes_deadlines
+    def __enter__(self) -> None:
+        if _SCOPES.open or not self.timed:
+            return
+        seconds = current().time_limit
+        _SCOPES.open += 1
+        self.limit = deadline(seconds, lambda: _timed_out(seconds))
+        try:
+            self.limit.__enter__()
+        except BaseException:
+            _SCOPES.open -= 1
+            raise
+
+    @closes_deadlines
+    def __exit__(self, kind: Any, error: BaseException | None, trace: Any) -> None:
+        if self.limit is None:
+            return
+        try:
+            self.limit.__exit__(kind, error, trace)
+        finally:
+            _SCOPES.open -= 1
+
+
+def within_budget(*, timed: bool = True) -> AbstractContextManager[None]:
     """Run the block within the budget's time limit (``timed=False``: no deadline of its own;
     the calls inside still set theirs).  A block inside another runs within the outer one's.
 
     :func:`exhausted_as_limit` turns RecursionError and MemoryError into LimitError.
     """
-    if _LOCAL.scopes or not timed:
-        yield
-        return
-    seconds = current().time_limit
-    _LOCAL.scopes += 1
-    try:
-        with deadline(seconds, lambda: _timed_out(seconds)):
-            yield
-    finally:
-        _LOCAL.scopes -= 1
+    return _Scope(timed)
 
 
 def exhausted_as_limit(function: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
@@ -315,11 +242,8 @@ __all__ = [
     "OPTIONS",
     "Budget",
     "bounded",
-    "can_interrupt",
     "check_terms",
-    "check_time",
     "current",
-    "deadline",
     "exhausted_as_limit",
     "limits",
     "memory_limit",

@@ -1,0 +1,170 @@
+"""Wall-time deadlines: blocks that stop when their time is up, nested, on any thread.
+
+On the main thread of a POSIX process the real-time interval timer interrupts the work
+(SIGALRM); elsewhere :func:`check_time`, called in loops, enforces them.  The code that opens
+and closes a deadline is marked with :func:`closes_deadlines`: an alarm that lands there waits
+until the deadline is closed, so that an expiry never escapes the block that owns it and never
+leaves its frame open.  So a deadline is entered by a ``with`` on :func:`deadline`'s own object,
+or by code so marked; never from a generator, whose exit an alarm could interrupt before the
+deadline's.  Imports no SymPy.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from types import CodeType
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_PROTECTED: set[CodeType] = set()
+
+
+def closes_deadlines(function: F) -> F:
+    """Mark ``function`` as code that opens or closes deadlines: no alarm raises inside it."""
+    _PROTECTED.add(function.__code__)
+    return function
+
+
+class _Expired(BaseException):
+    """A deadline passed; a BaseException, so that no ``except Exception`` swallows it."""
+
+    def __init__(self, frame: _Frame) -> None:
+        super().__init__()
+        self.frame = frame
+
+
+@dataclass(eq=False)
+class _Frame:
+    ends: float  # time.monotonic() at the deadline
+
+
+class _Local(threading.local):
+    def __init__(self) -> None:
+        self.frames: list[_Frame] = []  # open deadlines, outermost first
+        self.previous: Any = None  # the SIGALRM handler before ours
+
+
+_LOCAL = _Local()
+
+
+def can_interrupt() -> bool:
+    """Return True when a deadline can interrupt work here (POSIX, main thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def check_time() -> None:
+    """Stop the work when a deadline of this thread has passed (for loops on any thread)."""
+    now = time.monotonic()
+    for frame in _LOCAL.frames:
+        if frame.ends <= now:
+            raise _Expired(frame)
+
+
+RETRY = 0.25  # seconds before the timer fires again, should its exception have been swallowed
+DEFER = 0.002  # seconds to wait when the timer fires while a deadline opens or closes
+
+
+def _on_alarm(signum: int, stack: Any) -> None:
+    # The handler runs wherever Python is, a garbage-collector callback or a __del__ included,
+    # where an exception is reported and dropped: the timer fires again until one gets through
+    # (the deadline it stops removes itself and resets the timer).  While a deadline opens or
+    # closes it raises nothing and comes back shortly: an expiry raised there would escape the
+    # block that owns it and leave its frame open.
+    if _opening_or_closing(stack):
+        if _LOCAL.frames:  # none open: the timer is stopped, and must stay so
+            signal.setitimer(signal.ITIMER_REAL, DEFER)
+        return
+    signal.setitimer(signal.ITIMER_REAL, RETRY)
+    check_time()
+    _arm()  # woken early: wait for the earliest deadline still open
+
+
+def _opening_or_closing(stack: Any) -> bool:
+    """Return True when ``stack`` (a frame) is inside the code that opens or closes a deadline."""
+    while stack is not None:
+        if stack.f_code in _PROTECTED:
+            return True
+        stack = stack.f_back
+    return False
+
+
+@closes_deadlines
+def _arm() -> None:
+    """Point the interval timer at the earliest open deadline, or stop it."""
+    if _LOCAL.frames:
+        remaining = min(frame.ends for frame in _LOCAL.frames) - time.monotonic()
+        signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))
+    else:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class _Deadline:
+    """The block of :func:`deadline`: a class, so that no generator stands between the block and
+    the code that closes its frame, and the alarm handler can tell that code by its frames."""
+
+    def __init__(self, seconds: float, expired: Callable[[], BaseException]) -> None:
+        self.seconds = seconds
+        self.expired = expired
+        self.frame = _Frame(0.0)
+        self.interrupt = False
+
+    @closes_deadlines
+    def __enter__(self) -> None:
+        self.frame.ends = time.monotonic() + self.seconds
+        self.interrupt = can_interrupt()
+        if self.interrupt and not _LOCAL.frames:
+            _LOCAL.previous = signal.signal(signal.SIGALRM, _on_alarm)
+        _LOCAL.frames.append(self.frame)
+        if self.interrupt:
+            _arm()
+
+    @closes_deadlines
+    def __exit__(self, kind: Any, error: BaseException | None, trace: Any) -> None:
+        _close(self.frame, self.interrupt)
+        if isinstance(error, _Expired) and error.frame is self.frame:
+            raise self.expired() from None
+
+
+class _Unbounded:
+    """The block of a deadline of no limit."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, error: BaseException | None, trace: Any) -> None:
+        return None
+
+
+def deadline(
+    seconds: float | None, expired: Callable[[], BaseException]
+) -> AbstractContextManager[None]:
+    """Raise ``expired()`` when the block runs longer than ``seconds`` (None: no limit).
+
+    Deadlines nest: the earliest one open stops the work, and the block whose deadline it is
+    raises.  Off the main thread only :func:`check_time` enforces them.
+    """
+    if seconds is None or seconds <= 0:
+        return _Unbounded()
+    return _Deadline(seconds, expired)
+
+
+@closes_deadlines
+def _close(frame: _Frame, interrupt: bool) -> None:
+    """Remove ``frame`` from the open deadlines; reset the timer, or give the signal back."""
+    if frame not in _LOCAL.frames:
+        return
+    _LOCAL.frames.remove(frame)
+    if interrupt:
+        _arm()
+        if not _LOCAL.frames:
+            previous, _LOCAL.previous = _LOCAL.previous, None
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+
+
+__all__ = ["can_interrupt", "check_time", "closes_deadlines", "deadline"]
