@@ -1,7 +1,7 @@
 """Fuzz the whole pipeline: random commands through parse → derive → every renderer (not CI).
 
-    python benchmarks/fuzz_pipeline.py [--count 1000000] [--seed 0] [--jobs 1] [--minutes M]
-                                       [--report fuzz.json]
+    python benchmarks/fuzz_pipeline.py [--count 1000000] [--seed 0] [--start 0] [--jobs 1]
+                                       [--minutes M] [--report fuzz.json]
 
 Each input is one random command (``tests/fuzz_strategies.py``: every command, every option at
 and past its bounds, long decimals, 10^±300, huge exponents, nested functions, symbols, complex
@@ -16,6 +16,11 @@ Prints the inputs run, the outcomes, the failures by kind with their first input
 hangs (goal 0) and the slowest input; ``--report`` also writes them as JSON as the run goes, so
 a run cut short still leaves its figures (SIGTERM or Ctrl-C: the running inputs finish, then the
 figures are printed).
+
+Input ``i`` of seed ``s`` is drawn from its own generator, seeded by ``s`` and ``i``: a run covers
+the inputs from ``--start`` up to the ``next`` of its report, every one of them finished, and
+``--start next`` goes on with the same seed where it stopped.  Runs of one seed on the same code
+add up to one run.
 """
 
 from __future__ import annotations
@@ -94,8 +99,10 @@ class Pool:
 class Tally:
     """The figures of a run."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, start: int) -> None:
         self.seed = seed
+        self.start = start
+        self.next = start  # the first input not drawn
         self.began = time.perf_counter()
         self.inputs = 0
         self.outcomes: Counter[str] = Counter()
@@ -121,6 +128,8 @@ class Tally:
         elapsed = time.perf_counter() - self.began
         return {
             "seed": self.seed,
+            "start": self.start,
+            "next": self.next,
             "inputs": self.inputs,
             "seconds": round(elapsed),
             "outcomes": dict(self.outcomes),
@@ -139,7 +148,8 @@ class Tally:
         data = self.as_dict()
         rate = data["inputs"] / max(data["seconds"], 1)
         lines = [
-            f"inputs: {data['inputs']:,} in {data['seconds']:,} s ({rate:,.1f}/s)",
+            f"inputs: {data['inputs']:,} in {data['seconds']:,} s ({rate:,.1f}/s), "
+            f"seed {self.seed} from {self.start:,} to {self.next:,}",
             "outcomes: " + ", ".join(f"{k} {v:,}" for k, v in sorted(self.outcomes.items())),
             f"tracebacks: {data['tracebacks']}, hangs: {data['hangs']}",
         ]
@@ -155,6 +165,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--start", type=int, default=0, help="The first input of the seed.")
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--minutes", type=float, default=None, help="Stop after this long.")
     parser.add_argument("--hang", type=float, default=10.0, help="CPU seconds of a hang.")
@@ -164,21 +175,20 @@ def main() -> None:
     parser.add_argument("--report", type=Path, default=None)
     args = parser.parse_args()
 
-    rng = random.Random(args.seed)
-    source = RandomSource(rng)
-    tally = Tally(args.seed)
+    tally = Tally(args.seed, args.start)
     pool = Pool(args.jobs, args.hang, args.memory)
     deadline = None if args.minutes is None else time.monotonic() + args.minutes * 60
     running: dict[int, tuple[int, Case, float]] = {}  # slot → (index, case, started)
-    index = 0
+    index = args.start
     last_report = time.monotonic()
 
     def feed(slot: int) -> None:
         nonlocal index
-        made = case(source, args.large)
+        made = case(RandomSource(random.Random(f"{args.seed}/{index}")), args.large)
         pool.workers[slot][1].send((index, made))
         running[slot] = (index, made, time.monotonic())
         index += 1
+        tally.next = index
 
     stopping = False
 
@@ -192,7 +202,7 @@ def main() -> None:
     def open_to_more() -> bool:
         if stopping:
             return False
-        return index < args.count and (deadline is None or time.monotonic() < deadline)
+        return index < args.start + args.count and (deadline is None or time.monotonic() < deadline)
 
     for slot in range(args.jobs):
         if open_to_more():
