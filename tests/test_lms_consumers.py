@@ -3,7 +3,6 @@ processing and content packages), text2qti (Canvas QTI 1.2), lxml (Moodle XML)."
 
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
@@ -19,8 +18,7 @@ from linsteps.practice.exports.gift import gift_file
 from linsteps.practice.exports.moodle import moodle_xml
 from linsteps.practice.exports.qti import qti_package
 from linsteps.practice.exports.questions import Question
-from tests.consumers import TESTS, require
-from tests.lms import SHEETS, questions, sheet, unzip
+from tests.lms import SHEETS, embedded_answers, gift_parse, questions, sheet, unzip
 
 LANGS = ("en", "zh")
 # pyslet 0.7 calls its own deprecated names.
@@ -35,22 +33,6 @@ def first_line(html: str) -> str:
 
 
 # --- GIFT: gift-pegjs --------------------------------------------------------------------------
-
-
-def gift_parse(text: str, tmp_path: Path) -> list[dict[str, Any]]:
-    node = require("node")
-    if not (TESTS / "node_modules" / "gift-pegjs").is_dir():
-        pytest.fail(
-            "gift-pegjs is not installed: run `bash tests/run.sh` or `npm ci --prefix tests`"
-        )
-    path = tmp_path / "quiz.gift"
-    path.write_text(text, encoding="utf-8")
-    done = subprocess.run(
-        [node, str(TESTS / "gift_parse.js"), str(path)], capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stderr
-    parsed: list[dict[str, Any]] = json.loads(done.stdout)
-    return parsed
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -294,43 +276,6 @@ def test_canvas_lists_the_checkers_mistakes_in_the_incorrect_comment() -> None:
 
 
 # --- Moodle XML: lxml and the importer's structure ---------------------------------------------
-
-
-_EMBEDDED = re.compile(r"\{(\d+):(NUMERICAL|SHORTANSWER):((?:\\.|[^}\\])*)\}")
-
-
-def embedded_answers(text: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Moodle's embedded answers (cloze): type and (fraction, answer, feedback) of each blank,
-    read by the documented grammar: ``~`` between answers, ``#`` before a feedback, ``\\``
-    escaping ``}`` ``#`` ``~`` ``/`` ``"`` ``\\``."""
-
-    def split(text: str, mark: str) -> list[str]:
-        parts, current, escaped = [], "", False
-        for char in text:
-            if escaped:
-                current, escaped = current + char, False
-            elif char == "\\":
-                escaped = True
-            elif char == mark:
-                parts.append(current)
-                current = ""
-            else:
-                current += char
-        return [*parts, current]
-
-    def unescape(text: str) -> str:
-        return re.sub(r"\\(.)", r"\1", text)
-
-    blanks = []
-    for _, kind, body in _EMBEDDED.findall(text):
-        answers = []
-        for choice in split(body, "~"):
-            head, *feedback = split(choice.replace("\\#", "\x00"), "#")
-            match = re.fullmatch(r"%(\d+)%(.*)", head, re.DOTALL)
-            assert match, choice
-            answers.append((match[1], unescape(match[2].replace("\x00", "#")), "".join(feedback)))
-        blanks.append((kind, answers))
-    return blanks
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -28,9 +28,7 @@ from linsteps.practice.exports.questions import Question, build_questions
 from linsteps.practice.problems.levels import DIFFICULTIES
 from linsteps.practice.problems.topics import TOPICS
 from linsteps.practice.worksheet import make_sheet
-from tests.lms import unzip
-from tests.test_lms_consumers import embedded_answers, gift_parse
-from tests.test_lms_questions import problem_of, typed
+from tests.lms import embedded_answers, gift_parse, problem_of, typed, unzip
 
 
 class Typed(NamedTuple):

@@ -7,29 +7,9 @@ from decimal import Decimal
 import pytest
 
 from linsteps.assess.checking import DEFAULT_TOLERANCE, check_problem
-from linsteps.assess.expected import Problem
 from linsteps.practice.exports.decimals import Value, value_of
-from linsteps.practice.exports.questions import Question
 from tests.consumers import katex_failures
-from tests.lms import SHEETS, key_entries, questions, tex_spans
-
-
-def problem_of(entry: dict[str, object]) -> Problem:
-    return Problem(str(entry["operation"]), tuple(entry["inputs"]), dict(entry["options"]))  # type: ignore[arg-type]
-
-
-def typed(question: Question, values: list[Value]) -> str:
-    """An answer as a student would type it into the checker, from one value per blank."""
-    texts = [v.text for v in values]
-    if question.form == "shapes":
-        return ", ".join(f"{b.label}: {t}" for b, t in zip(question.blanks, texts, strict=True))
-    if question.form in ("scalar", "undefined", "tensor"):
-        return texts[0]
-    if question.form == "vector" and not question.answer_text.startswith("[["):
-        return "[" + ", ".join(texts) + "]"  # a vector, either way round (else: as the key)
-    cols = question.shape[1]
-    rows = [texts[i : i + cols] for i in range(0, len(texts), cols)]
-    return "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]"
+from tests.lms import SHEETS, key_entries, problem_of, questions, tex_spans, typed
 
 
 def cases() -> list[tuple[str, int]]:
