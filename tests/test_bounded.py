@@ -8,6 +8,7 @@ limit, so a case the product did not end itself fails instead of passing slowly.
 from __future__ import annotations
 
 import random
+import signal
 import subprocess
 import threading
 import time
@@ -224,6 +225,7 @@ def test_a_deadline_that_ends_as_its_block_ends_never_escapes_its_block() -> Non
     closes the deadline, or after it; each block either finishes or raises its own error."""
     from linsteps.assess.equivalence import Unverified, time_limit
 
+    handler = signal.getsignal(signal.SIGALRM)
     spins = random.Random(12)
     finished = stopped = 0
     for _ in range(3000):
@@ -241,7 +243,57 @@ def test_a_deadline_that_ends_as_its_block_ends_never_escapes_its_block() -> Non
             pytest.fail("the inner deadline's expiry reached the outer one")
     assert finished + stopped == 3000
     assert finished and stopped
-    assert not deadlines._LOCAL.frames
+    assert not deadlines._LOCAL.open
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert signal.getsignal(signal.SIGALRM) is handler
+
+
+@pytest.mark.skipif(not deadlines.can_interrupt(), reason="no interval timer here")
+def test_deadlines_that_end_together_raise_the_error_of_the_outermost_block() -> None:
+    """An outer and an inner deadline of about the same length: the block stops with one of
+    the two errors, the command's when its deadline is the one that fired first."""
+    from linsteps.assess.equivalence import Unverified, time_limit
+
+    spins = random.Random(13)
+    outcomes: set[str] = set()
+    for _ in range(1000):
+        ends = time.monotonic() + spins.uniform(0.0007, 0.0013)
+        try:
+            with budget.limits(time_limit=0.001), budget.within_budget():
+                try:
+                    with time_limit(0.001):
+                        while time.monotonic() < ends:
+                            pass
+                    outcomes.add("finished")
+                except Unverified:
+                    outcomes.add("answer stopped")
+        except TimeLimitError:
+            outcomes.add("command stopped")
+    assert "command stopped" in outcomes
+    assert not deadlines._LOCAL.open
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@pytest.mark.skipif(not deadlines.can_interrupt(), reason="no interval timer here")
+def test_a_deadline_that_fails_to_open_leaves_nothing_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    handler = signal.getsignal(signal.SIGALRM)
+    arm, calls = deadlines._arm, []
+
+    def exhausted_once() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise MemoryError
+        arm()
+
+    monkeypatch.setattr(deadlines, "_arm", exhausted_once)
+    with pytest.raises(MemoryError), budget.limits(time_limit=1.0), budget.within_budget():
+        pytest.fail("the block ran")
+    monkeypatch.undo()
+    assert not deadlines._LOCAL.open
+    assert signal.getsignal(signal.SIGALRM) is handler
+    with pytest.raises(TimeLimitError), budget.limits(time_limit=0.05), budget.within_budget():
+        while True:  # the next bounded call has its deadline again
+            pass
 
 
 def test_a_deadline_off_the_main_thread_stops_loops_that_check() -> None:

@@ -117,13 +117,10 @@ class _Scope:
         if _SCOPES.open or not self.timed:
             return
         seconds = current().time_limit
+        limit = deadline(seconds, lambda: _timed_out(seconds))
+        limit.__enter__()  # closes itself should it fail
+        self.limit = limit
         _SCOPES.open += 1
-        self.limit = deadline(seconds, lambda: _timed_out(seconds))
-        try:
-            self.limit.__enter__()
-        except BaseException:
-            _SCOPES.open -= 1
-            raise
 
     @closes_deadlines
     def __exit__(self, kind: Any, error: BaseException | None, trace: Any) -> None:
@@ -139,7 +136,8 @@ def within_budget(*, timed: bool = True) -> AbstractContextManager[None]:
     """Run the block within the budget's time limit (``timed=False``: no deadline of its own;
     the calls inside still set theirs).  A block inside another runs within the outer one's.
 
-    :func:`exhausted_as_limit` turns RecursionError and MemoryError into LimitError.
+    :func:`exhausted_as_limit` turns RecursionError, MemoryError and OverflowError into
+    LimitError.
     """
     return _Scope(timed)
 

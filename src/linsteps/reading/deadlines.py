@@ -4,9 +4,10 @@ On the main thread of a POSIX process the real-time interval timer interrupts th
 (SIGALRM); elsewhere :func:`check_time`, called in loops, enforces them.  The code that opens
 and closes a deadline is marked with :func:`closes_deadlines`: an alarm that lands there waits
 until the deadline is closed, so that an expiry never escapes the block that owns it and never
-leaves its frame open.  So a deadline is entered by a ``with`` on :func:`deadline`'s own object,
+leaves it open.  So a deadline is entered by a ``with`` on :func:`deadline`'s own object,
 or by code so marked; never from a generator, whose exit an alarm could interrupt before the
-deadline's.  Imports no SymPy.
+deadline's.  (A tracer written in Python, such as pdb's, runs before the first line of a marked
+method, where an alarm is not yet recognised.)  Imports no SymPy.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from types import CodeType
 from typing import Any, TypeVar
@@ -26,7 +27,11 @@ _PROTECTED: set[CodeType] = set()
 
 
 def closes_deadlines(function: F) -> F:
-    """Mark ``function`` as code that opens or closes deadlines: no alarm raises inside it."""
+    """Mark ``function`` as code that opens or closes deadlines: no alarm raises inside it.
+
+    For bookkeeping of a bounded size only: while a marked function runs, no deadline stops the
+    work, so it must call no work of unknown length.
+    """
     _PROTECTED.add(function.__code__)
     return function
 
@@ -34,19 +39,22 @@ def closes_deadlines(function: F) -> F:
 class _Expired(BaseException):
     """A deadline passed; a BaseException, so that no ``except Exception`` swallows it."""
 
-    def __init__(self, frame: _Frame) -> None:
+    def __init__(self, entry: _Open) -> None:
         super().__init__()
-        self.frame = frame
+        self.entry = entry
 
 
 @dataclass(eq=False)
-class _Frame:
+class _Open:
+    """One open deadline."""
+
     ends: float  # time.monotonic() at the deadline
 
 
 class _Local(threading.local):
     def __init__(self) -> None:
-        self.frames: list[_Frame] = []  # open deadlines, outermost first
+        self.open: list[_Open] = []  # open deadlines, outermost first
+        self.installed = False  # whether the SIGALRM handler is ours
         self.previous: Any = None  # the SIGALRM handler before ours
 
 
@@ -61,9 +69,9 @@ def can_interrupt() -> bool:
 def check_time() -> None:
     """Stop the work when a deadline of this thread has passed (for loops on any thread)."""
     now = time.monotonic()
-    for frame in _LOCAL.frames:
-        if frame.ends <= now:
-            raise _Expired(frame)
+    for entry in _LOCAL.open:
+        if entry.ends <= now:
+            raise _Expired(entry)
 
 
 RETRY = 0.25  # seconds before the timer fires again, should its exception have been swallowed
@@ -75,9 +83,9 @@ def _on_alarm(signum: int, stack: Any) -> None:
     # where an exception is reported and dropped: the timer fires again until one gets through
     # (the deadline it stops removes itself and resets the timer).  While a deadline opens or
     # closes it raises nothing and comes back shortly: an expiry raised there would escape the
-    # block that owns it and leave its frame open.
+    # block that owns it and leave the deadline open.
     if _opening_or_closing(stack):
-        if _LOCAL.frames:  # none open: the timer is stopped, and must stay so
+        if _LOCAL.open:  # none open: the timer is stopped, and must stay so
             signal.setitimer(signal.ITIMER_REAL, DEFER)
         return
     signal.setitimer(signal.ITIMER_REAL, RETRY)
@@ -97,8 +105,8 @@ def _opening_or_closing(stack: Any) -> bool:
 @closes_deadlines
 def _arm() -> None:
     """Point the interval timer at the earliest open deadline, or stop it."""
-    if _LOCAL.frames:
-        remaining = min(frame.ends for frame in _LOCAL.frames) - time.monotonic()
+    if _LOCAL.open:
+        remaining = min(entry.ends for entry in _LOCAL.open) - time.monotonic()
         signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.001))
     else:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -106,39 +114,36 @@ def _arm() -> None:
 
 class _Deadline:
     """The block of :func:`deadline`: a class, so that no generator stands between the block and
-    the code that closes its frame, and the alarm handler can tell that code by its frames."""
+    the code that closes it, and the alarm handler can tell that code by its frames."""
 
     def __init__(self, seconds: float, expired: Callable[[], BaseException]) -> None:
         self.seconds = seconds
         self.expired = expired
-        self.frame = _Frame(0.0)
+        self.entry = _Open(0.0)
         self.interrupt = False
 
     @closes_deadlines
     def __enter__(self) -> None:
-        self.frame.ends = time.monotonic() + self.seconds
+        if self.entry in _LOCAL.open:
+            raise RuntimeError("a deadline is open already")
+        self.entry.ends = time.monotonic() + self.seconds
         self.interrupt = can_interrupt()
-        if self.interrupt and not _LOCAL.frames:
-            _LOCAL.previous = signal.signal(signal.SIGALRM, _on_alarm)
-        _LOCAL.frames.append(self.frame)
-        if self.interrupt:
-            _arm()
+        try:
+            if self.interrupt and not _LOCAL.installed:
+                _LOCAL.previous = signal.signal(signal.SIGALRM, _on_alarm)
+                _LOCAL.installed = True
+            _LOCAL.open.append(self.entry)
+            if self.interrupt:
+                _arm()
+        except BaseException:  # a MemoryError, say: no half-open deadline stays behind
+            _close(self.entry, self.interrupt)
+            raise
 
     @closes_deadlines
     def __exit__(self, kind: Any, error: BaseException | None, trace: Any) -> None:
-        _close(self.frame, self.interrupt)
-        if isinstance(error, _Expired) and error.frame is self.frame:
+        _close(self.entry, self.interrupt)
+        if isinstance(error, _Expired) and error.entry is self.entry:
             raise self.expired() from None
-
-
-class _Unbounded:
-    """The block of a deadline of no limit."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind: Any, error: BaseException | None, trace: Any) -> None:
-        return None
 
 
 def deadline(
@@ -150,20 +155,19 @@ def deadline(
     raises.  Off the main thread only :func:`check_time` enforces them.
     """
     if seconds is None or seconds <= 0:
-        return _Unbounded()
+        return nullcontext()
     return _Deadline(seconds, expired)
 
 
 @closes_deadlines
-def _close(frame: _Frame, interrupt: bool) -> None:
-    """Remove ``frame`` from the open deadlines; reset the timer, or give the signal back."""
-    if frame not in _LOCAL.frames:
-        return
-    _LOCAL.frames.remove(frame)
+def _close(entry: _Open, interrupt: bool) -> None:
+    """Remove ``entry`` from the open deadlines; reset the timer, or give the signal back."""
+    if entry in _LOCAL.open:
+        _LOCAL.open.remove(entry)
     if interrupt:
-        _arm()
-        if not _LOCAL.frames:
-            previous, _LOCAL.previous = _LOCAL.previous, None
+        _arm()  # with none open, the timer stops before the handler goes
+        if not _LOCAL.open and _LOCAL.installed:
+            previous, _LOCAL.previous, _LOCAL.installed = _LOCAL.previous, None, False
             signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
