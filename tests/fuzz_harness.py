@@ -217,19 +217,12 @@ def run_cli(case: Case) -> Outcome:
 NOT_ARGUMENTS = ("standalone", "color", "code", *BOUNDS)
 
 
-@contextlib.contextmanager
-def _limits(case: Case) -> Iterator[None]:
+def _limits(case: Case) -> dict[str, Any]:
     """The product's bounds for one API run: its time limit, and the bounds the case sets."""
-    import linsteps
-    from linsteps.reading.budget import within_budget
-
     given = {BOUNDS[name]: value for name, value in case.options.items() if name in BOUNDS}
     given.setdefault("time_limit", PRODUCT_SECONDS)
     given.pop("memory_limit", None)  # a bound of the command line only
-    # One budget for the whole case, as one command has: the call and its eleven renderings
-    # share its deadline, rather than each having its own.
-    with linsteps.limits(**given), within_budget():
-        yield
+    return given
 
 
 def _render_all(render: Callable[[str, str], str]) -> None:
@@ -368,11 +361,16 @@ API_ROUTES: dict[str, Callable[[Case], None]] = {
 
 def run_api(case: Case) -> Outcome:
     """Run ``case`` through the Python API and render it every way."""
+    import linsteps
     from linsteps.errors import LinstepsError
+    from linsteps.reading.budget import within_budget
 
     def run() -> Outcome:
         try:
-            with _limits(case):
+            # One budget for the whole case, as one command has: the call and its eleven
+            # renderings share its deadline.  Entered here, not from a generator: an alarm in
+            # a generator's exit would raise before the deadline closed.
+            with linsteps.limits(**_limits(case)), within_budget():
                 API_ROUTES.get(case.command, _explaining)(case)
         except LinstepsError:
             return Outcome("api", "refused", 0)
