@@ -9,8 +9,12 @@ CI (HYPOTHESIS_PROFILE=ci) runs 10,000 commands; the dev profile a quick sample 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -52,6 +56,25 @@ def test_the_generator_reaches_every_command_format_and_language() -> None:
     assert {c.command for c in made} == set(COMMANDS)
     assert {c.fmt for c in made} >= set(FORMATS)
     assert {c.lang for c in made} == set(LANGS)
+
+
+def test_the_benchmark_goes_on_where_a_run_of_its_seed_stopped(tmp_path: Path) -> None:
+    """A run from input 10 reports the inputs it covered and the one to go on from."""
+    script = Path(__file__).parents[1] / "benchmarks" / "fuzz_pipeline.py"
+    report = tmp_path / "run.json"
+    options = ["--seed", "3", "--start", "10", "--count", "4", "--report", str(report)]
+    done = subprocess.run(
+        [sys.executable, str(script), *options],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(report.read_text())
+    assert (figures["start"], figures["next"], figures["inputs"]) == (10, 14, 4)
+    assert figures["tracebacks"] == 0
+    assert "seed 3 from 10 to 14" in done.stdout
 
 
 def test_the_watchdog_stops_a_run_even_when_its_first_signal_is_lost() -> None:
