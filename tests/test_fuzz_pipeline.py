@@ -212,3 +212,12 @@ def test_a_number_mpmath_cannot_shift_is_a_limit_in_one_line() -> None:
     assert "too large or too fine" in caught.value.message("en")
     outcome = run_cli(Case("angle", operands, {"full": True}, fmt="html"))
     assert outcome.status == "refused", outcome.detail
+
+
+def test_a_wrong_angle_of_a_complex_vector_is_checked_without_a_traceback() -> None:
+    """``ln(cos(10³⁰⁰))`` is complex (the cosine is negative): whether the "missing square root"
+    mistake has an angle depended on a comparison SymPy cannot decide (TypeError)."""
+    from linsteps.assess.checking import check
+
+    verdict = check("angle", ("[-3/1, π, ln(cos(1e300))]", "[[5, 0.2, 0.1]]"), "sqrt(2)/2")
+    assert not verdict.correct

@@ -113,5 +113,6 @@ def _angle(setting: Setting) -> Iterator[Candidate]:
     yield Candidate("cos_instead_of_angle", matrix(cosine), names)
     yield Candidate("sign_error", matrix((sympy.pi - theta) * scale), names, "supplement")
     squared = d / (uu * vv)
-    if squared.is_number and abs(squared) <= 1:
+    # Only where |cos²θ| ≤ 1 is decided: of a complex entry SymPy cannot always tell.
+    if squared.is_number and sympy.Le(abs(squared), 1) is sympy.true:
         yield Candidate("missing_sqrt", matrix(sympy.acos(squared) * scale), names, "angle")
