@@ -7,9 +7,11 @@ limit, so a case the product did not end itself fails instead of passing slowly.
 
 from __future__ import annotations
 
+import gc
 import random
 import signal
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -294,6 +296,32 @@ def test_a_deadline_that_fails_to_open_leaves_nothing_open(monkeypatch: pytest.M
     with pytest.raises(TimeLimitError), budget.limits(time_limit=0.05), budget.within_budget():
         while True:  # the next bounded call has its deadline again
             pass
+
+
+@pytest.mark.skipif(not deadlines.can_interrupt(), reason="no interval timer here")
+def test_an_alarm_in_a_garbage_collector_callback_waits_for_it_to_return(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An exception raised in a garbage-collector callback is reported and dropped: the deadline
+    that passes while one runs stops the work once it has returned, and nothing is dropped."""
+    dropped: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", dropped.append)
+
+    def slow_callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            ends = time.monotonic() + 0.05
+            while time.monotonic() < ends:
+                pass
+
+    gc.callbacks.append(slow_callback)
+    try:
+        with pytest.raises(TimeLimitError), budget.limits(time_limit=0.01), budget.within_budget():
+            gc.collect()
+            while True:
+                pass
+    finally:
+        gc.callbacks.remove(slow_callback)
+    assert not dropped
 
 
 def test_a_deadline_off_the_main_thread_stops_loops_that_check() -> None:

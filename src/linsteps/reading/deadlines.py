@@ -4,14 +4,16 @@ On the main thread of a POSIX process the real-time interval timer interrupts th
 (SIGALRM); elsewhere :func:`check_time`, called in loops, enforces them.  The code that opens
 and closes a deadline is marked with :func:`closes_deadlines`: an alarm that lands there waits
 until the deadline is closed, so that an expiry never escapes the block that owns it and never
-leaves it open.  So a deadline is entered by a ``with`` on :func:`deadline`'s own object,
-or by code so marked; never from a generator, whose exit an alarm could interrupt before the
-deadline's.  (A tracer written in Python, such as pdb's, runs before the first line of a marked
-method, where an alarm is not yet recognised.)  Imports no SymPy.
+leaves it open.  One that lands in a finalizer or a garbage-collector callback, where an
+exception would be reported and dropped, waits too.  So a deadline is entered by a ``with`` on
+:func:`deadline`'s own object, or by code so marked; never from a generator, whose exit an alarm
+could interrupt before the deadline's.  (A tracer written in Python, such as pdb's, runs before
+the first line of a marked method, where an alarm is not yet recognised.)  Imports no SymPy.
 """
 
 from __future__ import annotations
 
+import gc
 import signal
 import threading
 import time
@@ -75,16 +77,16 @@ def check_time() -> None:
 
 
 RETRY = 0.25  # seconds before the timer fires again, should its exception have been swallowed
-DEFER = 0.002  # seconds to wait when the timer fires while a deadline opens or closes
+DEFER = 0.002  # seconds to wait when the timer fires where it must not raise
 
 
 def _on_alarm(signum: int, stack: Any) -> None:
-    # The handler runs wherever Python is, a garbage-collector callback or a __del__ included,
-    # where an exception is reported and dropped: the timer fires again until one gets through
-    # (the deadline it stops removes itself and resets the timer).  While a deadline opens or
-    # closes it raises nothing and comes back shortly: an expiry raised there would escape the
-    # block that owns it and leave the deadline open.
-    if _opening_or_closing(stack):
+    # While a deadline opens or closes, the handler raises nothing and comes back shortly: an
+    # expiry raised there would escape the block that owns it and leave the deadline open.  So
+    # too in a finalizer or a garbage-collector callback, where an exception is reported and
+    # dropped.  Anywhere else an exception can still be lost (a weakref callback, say): the timer
+    # fires again until one gets through (the deadline it stops closes and resets the timer).
+    if _must_wait(stack):
         if _LOCAL.open:  # none open: the timer is stopped, and must stay so
             signal.setitimer(signal.ITIMER_REAL, DEFER)
         return
@@ -93,10 +95,13 @@ def _on_alarm(signum: int, stack: Any) -> None:
     _arm()  # woken early: wait for the earliest deadline still open
 
 
-def _opening_or_closing(stack: Any) -> bool:
-    """Return True when ``stack`` (a frame) is inside the code that opens or closes a deadline."""
+def _must_wait(stack: Any) -> bool:
+    """Return True when ``stack`` (a frame) is inside code that opens or closes a deadline, a
+    finalizer or a garbage-collector callback."""
+    dropping = {getattr(callback, "__code__", None) for callback in gc.callbacks}
     while stack is not None:
-        if stack.f_code in _PROTECTED:
+        code = stack.f_code
+        if code in _PROTECTED or code in dropping or code.co_name == "__del__":
             return True
         stack = stack.f_back
     return False
