@@ -221,3 +221,12 @@ def test_a_wrong_angle_of_a_complex_vector_is_checked_without_a_traceback() -> N
 
     verdict = check("angle", ("[-3/1, π, ln(cos(1e300))]", "[[5, 0.2, 0.1]]"), "sqrt(2)/2")
     assert not verdict.correct
+
+
+def test_a_product_of_integers_past_4300_digits_is_compared_as_text() -> None:
+    """``(10⁻³⁰⁰)⁸`` in a projection: SymPy ordered the factors of b·b's reciprocal by their
+    ``str()``, which Python refuses past 4300 digits (ValueError)."""
+    operands = ("[7.92, 1, 2.38]", "[-3, log(tan(atan(1))) - 10, (1E-300)^8]")
+    with linsteps.limits(max_terms=10**9):
+        explained = linsteps.project(*operands, places=28)
+        assert "proj" in explained.render("html", "zh")

@@ -231,8 +231,9 @@ def _readable_integer(n: int) -> str:
 
 
 @cache
-def _reader() -> Any:
-    """Return SymPy's str printer, writing integers of any size in a form it reads back."""
+def _reader(order: str | None = None) -> Any:
+    """Return SymPy's str printer, writing integers of any size in a form it reads back
+    (``order="none"``: the terms and factors in the order they stand)."""
     from sympy.printing.str import StrPrinter
 
     class ReadablePrinter(StrPrinter):  # type: ignore[misc]
@@ -254,13 +255,17 @@ def _reader() -> Any:
         _print_ImmutableDenseMatrix = _print_MatrixBase
         _print_MutableDenseMatrix = _print_MatrixBase
 
-    return ReadablePrinter()
+    return ReadablePrinter() if order is None else ReadablePrinter({"order": order})
 
 
 def sympy_text(value: Any) -> str:
     """Return ``str(value)`` as SymPy writes it, for any size of integer (SymPy reads it back).
 
     Python refuses ``str()`` of an integer past 4300 digits; such an integer is written as a
-    sum of smaller pieces times powers of ten.
+    sum of smaller pieces times powers of ten.  SymPy orders the factors of a product by their
+    own ``str()``, which then fails: the product is written in the order its factors stand.
     """
-    return str(_reader().doprint(value))
+    try:
+        return str(_reader().doprint(value))
+    except ValueError:
+        return str(_reader("none").doprint(value))
