@@ -230,3 +230,27 @@ def test_a_product_of_integers_past_4300_digits_is_compared_as_text() -> None:
     with linsteps.limits(max_terms=10**9):
         explained = linsteps.project(*operands, places=28)
         assert "proj" in explained.render("html", "zh")
+
+
+def test_a_time_limit_that_strikes_as_a_refusal_unwinds_writes_no_second_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A command had written its one line (a character it cannot read) and was exiting when its
+    time limit passed, in the flush of its output: the limit wrote a second line."""
+    import time
+
+    import linsteps.output
+    from linsteps.cli import main
+
+    def slow_flush(stream: object = None) -> None:
+        ends = time.monotonic() + 0.3
+        while time.monotonic() < ends:
+            pass
+
+    monkeypatch.setattr(linsteps.output, "flush_stream", slow_flush)
+    with pytest.raises(SystemExit) as done:
+        main(["project", "[1, 2]", "[1, ⽒]", "--time-limit", "0.1"])
+    assert done.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    assert "⽒" in lines[0]

@@ -89,6 +89,9 @@ def _within_bounds(callback: Any, added: set[str]) -> Callable[..., Any]:
             with limits(**chosen), memory_limit(chosen.get("memory_limit")):
                 return exhausted_as_limit(invoke)
         except LinstepsError as error:
+            ended = _exit_under_way(error)
+            if ended is not None:  # its line is written: the limit struck while it unwound
+                raise ended from None
             fail(error.message(lang), error.exit_code)
         except OSError as error:  # a command's own write to standard output
             if error.errno not in OUTPUT_ERRNOS:
@@ -98,6 +101,17 @@ def _within_bounds(callback: Any, added: set[str]) -> Callable[..., Any]:
             fail(UsageError("unwritable_stdout", reason=reason).message(lang))
 
     return run_bounded
+
+
+def _exit_under_way(error: BaseException) -> typer.Exit | None:
+    """The exit a command had already decided (its line written) when ``error`` was raised."""
+    seen, visited = error.__context__, {id(error)}
+    while seen is not None and id(seen) not in visited:
+        if isinstance(seen, typer.Exit):
+            return seen
+        visited.add(id(seen))
+        seen = seen.__context__
+    return None
 
 
 def _lang(params: dict[str, Any]) -> str:
