@@ -83,6 +83,23 @@ def test_what_stays_an_error(console_script: str, args: list[str], fragment: str
     assert "No such option: -1" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["outer", "--shape", "3", "1 2", "3 4"], "--shape (see linsteps outer --help)"),
+        (["dot", "--decimal", "3", "1 2"], "options: --decimals, --dim) (see linsteps dot"),
+        (["--bogus"], "No such option: --bogus (see linsteps --help)"),
+        (["dot", "--lang", "zh", "--bogus", "1", "2"], "（见 linsteps dot --help）"),
+    ],
+)
+def test_an_unknown_option_points_to_its_commands_help(
+    console_script: str, args: list[str], line: str
+) -> None:
+    done = run(console_script, *args)
+    one_line_error(done, line)
+    assert "Possible options: --help" not in done.stderr
+
+
 def test_options_move_ahead_in_order_and_operands_keep_theirs() -> None:
     options = {"--format": True, "-f": True, "--full": False, "--shape": True}
     assert operands_apart(["-1 2", "--shape", "2x2", "3", "--full", "--shape", "-1"], options) == [

@@ -32,6 +32,21 @@ def _usage_error() -> type[Exception]:
     return typer.BadParameter
 
 
+def _usage_text(error: Exception) -> tuple[str, str]:
+    """Return a usage error's message and the command whose ``--help`` answers it.
+
+    An unknown option's suggestions keep only real options: ``--help`` is always among them
+    and corrects nothing.
+    """
+    possibilities = getattr(error, "possibilities", None)
+    if possibilities:
+        error.possibilities = [name for name in possibilities if name != "--help"]  # type: ignore[attr-defined]
+    text = str(getattr(error, "format_message", error.__str__)())
+    context = getattr(error, "ctx", None)
+    command = str(getattr(context, "command_path", "") or "linsteps")
+    return text, command
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; usage errors are one line on stderr and exit status 2."""
     args = sys.argv[1:] if argv is None else argv
@@ -44,8 +59,8 @@ def main(argv: list[str] | None = None) -> None:
 
         lang = _lang_of(args)
         lang = lang if lang in ("en", "zh") else "en"
-        text = str(getattr(error, "format_message", error.__str__)())
-        message = translate(lang, "error.usage", message=text)
+        text, command = _usage_text(error)
+        message = translate(lang, "error.usage", message=text, command=command)
         sys.stderr.write("linsteps: " + " ".join(message.split()) + "\n")
         code = 2
     except typer.Abort:

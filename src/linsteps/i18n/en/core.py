@@ -125,6 +125,6 @@ MESSAGES: dict[str, str] = {
     "error.file_too_large": "{path}: the file is larger than {most:byte|bytes}",
     "error.stdin_twice": "only one operand can be read from standard input (-)",
     "error.unwritable": "{path}: cannot write the output ({reason})",
-    "error.usage": "{message} (see linsteps --help)",
+    "error.usage": "{message} (see {command} --help)",
     "error.output_is_directory": "{path}: is a directory; give a file name",
 }

@@ -82,6 +82,6 @@ MESSAGES: dict[str, str] = {
     "error.file_too_large": "{path}：文件大于 {most} 字节",
     "error.stdin_twice": "只能有一个操作数从标准输入（-）读取",
     "error.unwritable": "{path}：无法写入输出（{reason}）",
-    "error.usage": "用法错误：{message}（见 linsteps --help）",
+    "error.usage": "用法错误：{message}（见 {command} --help）",
     "error.output_is_directory": "{path}：是一个目录；请给出文件名",
 }
