@@ -116,6 +116,21 @@ def test_chinese_questions_use_the_chinese_catalog() -> None:
     assert zh.title == "第 1 题" and zh.blanks[0].answers == en.blanks[0].answers
 
 
+@pytest.mark.parametrize(
+    ("lang", "error", "scalar"), [("en", "error", "scalar"), ("zh", "报错", "标量")]
+)
+def test_a_tensor_answer_is_first_written_in_the_quizs_language(
+    lang: str, error: str, scalar: str
+) -> None:
+    from linsteps.assess.mlshapes import ERROR, ERROR_WORDS
+    from linsteps.assess.shapequestions import SCALAR_WORDS
+    from linsteps.practice.exports.questions import tensor_texts
+
+    raises, nothing = tensor_texts(ERROR, lang), tensor_texts((), lang)
+    assert (raises[0], nothing[:2]) == (error, ("()", scalar))
+    assert set(raises) == ERROR_WORDS and set(nothing) == SCALAR_WORDS | {"()"}
+
+
 def test_every_formula_of_the_questions_renders_with_katex() -> None:
     spans = []
     for lang in ("en", "zh"):

@@ -12,6 +12,7 @@ MESSAGES: dict[str, str] = {
     "worksheet.ask.attention": "Compute the scaled dot-product attention {expr} exactly, with powers of e.",
     # checking answers to the general forms
     "check.scalar": "scalar",
+    "check.raises": "error",
     "diagnosis.missing_conjugate": "this is Σ {a}ᵢ{b}ᵢ without the conjugate; the complex inner product conjugates the second argument: ⟨{a}, {b}⟩ = Σ {a}ᵢ·conj({b}ᵢ).",
     "diagnosis.missing_conjugate.first": "this conjugates {a}, the first argument; here ⟨{a}, {b}⟩ = Σ {a}ᵢ·conj({b}ᵢ) conjugates the second, and your value is the conjugate of the result.",
     "diagnosis.forgot_to_sum.complex": "these are the products {a}ᵢ·conj({b}ᵢ); the inner product then adds them up into one scalar.",

@@ -11,6 +11,7 @@ MESSAGES: dict[str, str] = {
     "worksheet.ask.attention": "精确计算缩放点积注意力 {expr}，用 e 的幂表示。",
     # 检查通用形式的答案
     "check.scalar": "标量",
+    "check.raises": "报错",
     "diagnosis.missing_conjugate": "这是没有取共轭的 Σ {a}ᵢ{b}ᵢ；复内积对第二个参数取共轭：⟨{a}, {b}⟩ = Σ {a}ᵢ·conj({b}ᵢ)。",
     "diagnosis.missing_conjugate.first": "这里对第一个参数 {a} 取了共轭；此处 ⟨{a}, {b}⟩ = Σ {a}ᵢ·conj({b}ᵢ) 对第二个参数取共轭，你的值是结果的共轭。",
     "diagnosis.forgot_to_sum.complex": "这些是各乘积 {a}ᵢ·conj({b}ᵢ)；内积还要把它们相加，得到一个标量。",

@@ -307,10 +307,10 @@ def tensor_texts(shape: TensorShape, lang: str) -> tuple[str, ...]:
     """The ways to type a tensor's shape: ``2x3x4``, ``2×3×4``, ``(2, 3, 4)``, …; ``(3,)`` and
     ``3``; ``()`` and ``scalar``; ``error`` and the other words for it."""
     if shape == ERROR:
-        first = "报错" if lang == "zh" else "error"
+        first = translate(lang, "check.raises")
         return (first, *sorted(ERROR_WORDS - {first}))
     if not shape:
-        first = "标量" if lang == "zh" else "scalar"
+        first = translate(lang, "check.scalar")
         return ("()", first, *sorted(SCALAR_WORDS - {first}))
     sizes = [str(n) for n in shape]
     if len(sizes) == 1:
