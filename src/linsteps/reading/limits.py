@@ -5,13 +5,14 @@ every number literal as it is lexed; ``estimate_bits`` and ``sum_bits`` bound th
 exact numbers SymPy would compute, so a power, product or sum that would grow huge is refused
 before it is computed.  ``root_bits`` bounds the integers SymPy builds for a rational power
 with a large denominator (``(1/4000)^(98458737/250000000)`` would make it factor an integer of
-hundreds of millions of bits), and ``magnitude_bits`` the size of a number handed to exp, sin,
+hundreds of millions of bits), and ``magnitude`` the size of a number handed to exp, sin,
 cos or tan (``sin(exp(exp(exp(3))))`` would need π to hundreds of millions of digits).
 Imports no SymPy.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -157,8 +158,9 @@ def root_bits(factors: Iterable[Any], power: Fraction = Fraction(1)) -> int:
     )
 
 
-def magnitude_bits(value: Any) -> int | None:
-    """About log₂ |value| for a number SymPy evaluates (None: zero or not a number).
+def magnitude(value: Any) -> tuple[int, float] | None:
+    """About log₂ |value|, and |value| as a float (infinite past 2⁶⁴), for a number SymPy
+    evaluates; None for zero or not a number. The value is evaluated once.
 
     Call it only on values whose parts passed these limits: evaluating them is then cheap.
     """
@@ -172,7 +174,8 @@ def magnitude_bits(value: Any) -> int | None:
     if mpf is None or not mpf[1]:
         return None
     _sign, _mantissa, exponent, bits = mpf
-    return int(exponent + bits)
+    size = int(exponent + bits)
+    return size, float(number) if size < 64 else math.inf
 
 
 def argument_too_large(function: str, argument: Any) -> bool:
@@ -180,11 +183,10 @@ def argument_too_large(function: str, argument: Any) -> bool:
     number past ±``max_exp_argument``, sin, cos or tan of one past 2^``max_trig_argument_bits``."""
     if function not in ("exp", "sin", "cos", "tan") or not getattr(argument, "is_number", False):
         return False
-    bits = magnitude_bits(argument)
-    if bits is None:
+    measured = magnitude(argument)
+    if measured is None:
         return False
+    bits, size = measured
     if function != "exp":
         return bits > LIMITS.max_trig_argument_bits
-    if bits > 64:
-        return True
-    return abs(complex(argument.evalf(15))) > LIMITS.max_exp_argument
+    return size > LIMITS.max_exp_argument

@@ -17,7 +17,7 @@ from linsteps.reading.limits import (
     LIMITS,
     argument_too_large,
     estimate_bits,
-    magnitude_bits,
+    magnitude,
     root_bits,
     shorten,
     sum_bits,
@@ -244,10 +244,10 @@ class ValueBuilder:
         """Hold a number raised to an irrational exponent (2^exp(710), 10^√2) to the limits a
         rational exponent has: the exponent within ±``max_power_exponent``, the result within
         ``max_number_bits``."""
-        bits = magnitude_bits(exponent)  # about log₂ |exponent|
-        if bits is None:
+        measured = magnitude(exponent)
+        if measured is None:
             return
-        size = abs(complex(exponent.evalf(15))) if bits < 64 else float("inf")
+        size = measured[1]
         if size > LIMITS.max_power_exponent:
             limit, shown = LIMITS.max_power_exponent, shorten(str(exponent))
             raise limit_error(
