@@ -21,6 +21,10 @@ CASES: list[tuple[str, Callable[[], Any]]] = [
     ("dot", lambda: ops.dot("1 2 3", "4 5 6")),
     ("dot exact entries", lambda: ops.dot("1/3 0.5 sqrt(2)", "4 5 pi")),
     ("inner", lambda: ops.dot("1+i 2", "3 i", complex=True)),
+    # complex values of real functions, which Python's math refuses or computes otherwise
+    ("dot complex values", lambda: ops.dot("asin(3) acos(2) (-8)^(1/3)", "1 2 3")),
+    ("hadamard parts of complex", lambda: ops.hadamard("abs(asin(3)) ln(cos(4))", "1 2")),
+    ("angle", lambda: ops.angle("6.54 3.63", "0.2 exp(cos(abs(sqrt(exp(asin(3))))))")),
     ("norm", lambda: ops.norm("1 2 2")),
     ("cos", lambda: ops.cos("1 2", "3 4")),
     ("cos pairwise", lambda: ops.cos("1 2; 3 4; 5 6", pairwise=True)),

@@ -14,7 +14,9 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -160,6 +162,16 @@ def test_a_power_with_an_irrational_exponent_is_held_to_the_limits() -> None:
         with pytest.raises(linsteps.LimitError):
             linsteps.outer(text, "[1]")
     assert linsteps.norm("[2^sqrt(2), 1]").render("text", "en")
+
+
+@pytest.mark.parametrize("run", [run_cli, run_api])
+def test_a_program_of_an_entry_with_complex_parts_is_written(run: Callable[[Case], Any]) -> None:
+    """``|√(exp(asin(3)))|`` in an operand of ``--code torch``: SymPy writes the modulus with
+    ``re`` and ``im``, which its Python printer cannot write (PrintMethodNotImplementedError).
+    The programs run in tests/test_code_programs.py and tests/test_code_torch.py."""
+    operands = ["[6.54, 3.63, 0/6, 0.30]", "[0.2, exp(cos(abs(sqrt(exp(asin(3)))))), 0.1, 2.5e-3]"]
+    outcome = run(Case("angle", operands, {"code": "torch"}, fmt="json"))
+    assert outcome.status == "ok", outcome.detail
 
 
 def test_a_program_of_an_operand_of_symbolic_size_is_refused_at_once() -> None:
