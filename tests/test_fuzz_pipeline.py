@@ -266,3 +266,34 @@ def test_a_time_limit_that_strikes_as_a_refusal_unwinds_writes_no_second_line(
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1, lines
     assert "⽒" in lines[0]
+
+
+def test_a_time_limit_that_strikes_while_a_refusal_is_written_writes_no_second_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``matmul`` of a 1×3 and a 4×1 with a 1 ms limit wrote its refusal, and the limit passed
+    before the exit was raised: a second line named the time limit."""
+    import time
+
+    from linsteps.cli import main
+
+    class SlowStream:
+        def __init__(self, stream: Any) -> None:
+            self.stream = stream
+
+        def write(self, text: str) -> int:
+            ends = time.monotonic() + 0.3
+            while time.monotonic() < ends:
+                pass
+            return int(self.stream.write(text))
+
+        def flush(self) -> None:
+            self.stream.flush()
+
+    monkeypatch.setattr(sys, "stderr", SlowStream(sys.stderr))
+    with pytest.raises(SystemExit) as done:
+        main(["matmul", "1 2 3", "[6; 1; 6.32; 0.2]", "--time-limit", "0.1"])
+    assert done.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    assert "columns of A = rows of B" in lines[0]

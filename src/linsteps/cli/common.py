@@ -17,6 +17,7 @@ import typer
 
 from linsteps.cli.options import Format, Shared, sharing
 from linsteps.errors import LinstepsError, UsageError
+from linsteps.reading.deadlines import closes_deadlines
 
 #: The shared options of every explaining command; it asks for more by name.
 EXPLAINING = ("fmt", "lang", "out", "color", "standalone")
@@ -133,8 +134,9 @@ def relative_href(target: Path, document: Path | None) -> str:
     return Path(os.path.relpath(Path(target).absolute(), base.absolute())).as_posix()
 
 
+@closes_deadlines  # the exit is decided: a limit passing now must not write a second line
 def fail(message: str, code: int = 2) -> None:
-    """Print one line on stderr and exit with ``code``."""
+    """Print one line on stderr and exit with ``code``; no deadline interrupts it."""
     line = " ".join(message.split())
     sys.stderr.write(f"linsteps: {line}\n")
     raise typer.Exit(code)

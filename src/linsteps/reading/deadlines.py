@@ -29,7 +29,8 @@ _PROTECTED: set[CodeType] = set()
 
 
 def closes_deadlines(function: F) -> F:
-    """Mark ``function`` as code that opens or closes deadlines: no alarm raises inside it.
+    """Mark ``function`` as code that opens or closes deadlines, or ends the work they bound (a
+    command's one-line refusal): no alarm raises inside it.
 
     For bookkeeping of a bounded size only: while a marked function runs, no deadline stops the
     work, so it must call no work of unknown length.
