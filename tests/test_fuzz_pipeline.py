@@ -174,6 +174,22 @@ def test_a_program_of_an_entry_with_complex_parts_is_written(run: Callable[[Case
     assert outcome.status == "ok", outcome.detail
 
 
+def test_a_number_sympy_builds_but_cannot_evaluate_is_refused_where_it_is_written() -> None:
+    """SymPy rounds ``acos(acos(sin(atan(1e300))))`` onto a pole of tan at every precision, and
+    its evaluation of the dot product failed (TypeError); in an ``einsum`` operand it contradicted
+    itself on the sign of ``atan(atan(arcsin(sin(atan(arccos(1e300))))))``
+    (InconsistentAssumptions)."""
+    with pytest.raises(linsteps.ParseError, match=r"tan.* at column 14 cannot be evaluated"):
+        linsteps.dot("(1/1, tan(ln(tan(acos(acos(sin(atan(1e300))))))), 4.33)", "(4/7, 11, 2)")
+    matrix = (
+        "[[8.35, -8/9, -4/1, -11], [3.26, 6.1, 13152753569366787.63870970489743996431323276908128,"
+        " 2.5e-3], [7/9, 0/2, -1, 0.9], [9.65, tan(abs(atan(atan(arcsin(sin(atan(arccos(1e300))))"
+        ")))), -3, 0.1]]"
+    )
+    outcome = run_api(Case("einsum", ["ab" * 30 + "->", matrix], {"full": True}, "latex", "zh"))
+    assert outcome.status == "refused", outcome.detail
+
+
 def test_a_program_of_an_operand_of_symbolic_size_is_refused_at_once() -> None:
     """``hadamard x B --dim k --code numpy`` read the entries of a k×k matrix until the limit."""
     outcome = run_api(Case("hadamard", ["x", "B"], {"dim": "k", "code": "numpy"}))

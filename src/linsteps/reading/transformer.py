@@ -184,12 +184,29 @@ class ValueBuilder:
         if tok.value == "sqrt":
             self._check_root([arg], Fraction(1, 2), tok)
         try:
-            return function(arg)
-        except (TypeError, AttributeError):
+            value = function(arg)
+        except (TypeError, AttributeError, ValueError):
             # SymPy fails to decide a branch (asin(cos(10^300)) asks whether a huge multiple
-            # of π exceeds π); every later question about the value would fail alike.
+            # of π exceeds π), or contradicts itself on the sign of a nested value
+            # (InconsistentAssumptions, a ValueError); every later question would fail alike.
+            value = None
+        if value is None or not self._evaluates(value):
             column = (tok.start_pos or 0) + 1
             raise parse_error("not_evaluable", name=tok.value, column=column) from None
+        return value
+
+    def _evaluates(self, value: Any) -> bool:
+        """Return False for a number SymPy built but cannot evaluate: in
+        tan(ln(tan(acos(acos(sin(atan(1e300))))))) its rounding meets a pole at every
+        precision. Symbols and infinite values pass, for the entry checks to name."""
+        sp = self.sympy
+        infinite = (sp.zoo, sp.nan, sp.oo, -sp.oo)
+        if not getattr(value, "is_number", False) or value.has(*infinite):
+            return True
+        try:
+            return not value.evalf(15).has(*infinite)
+        except (ArithmeticError, ValueError, TypeError):
+            return False
 
     def sign(self, tok: Token, value: Any) -> Any:
         return value if tok.value == "+" else -value
