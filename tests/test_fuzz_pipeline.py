@@ -190,6 +190,15 @@ def test_a_number_sympy_builds_but_cannot_evaluate_is_refused_where_it_is_writte
     assert outcome.status == "refused", outcome.detail
 
 
+def test_a_length_sympy_cannot_tell_from_zero_is_undecided_not_a_traceback() -> None:
+    """``cos`` with ``arccos(asin(sqrt(acos(0))))`` beside ``e^7.74``: SymPy's ``equals(0)``
+    solved for the squared length, met a comparison it cannot decide, and its cache turned the
+    TypeError into an AttributeError."""
+    v = "(arccos(asin(sqrt(acos(0)))), (exp(1)^7.74))"
+    outcome = run_api(Case("cos", ["[[2/3, -8/4]]", v], {"dim": "³"}))
+    assert outcome.status in ("ok", "refused"), outcome.detail
+
+
 def test_a_program_of_an_operand_of_symbolic_size_is_refused_at_once() -> None:
     """``hadamard x B --dim k --code numpy`` read the entries of a k×k matrix until the limit."""
     outcome = run_api(Case("hadamard", ["x", "B"], {"dim": "k", "code": "numpy"}))

@@ -39,9 +39,11 @@ def zero_status(value: Any) -> Status:
     if value.is_number:
         try:
             equal = value.equals(0)
-        except (ArithmeticError, ValueError):
+        except (ArithmeticError, ValueError, TypeError, AttributeError):
             # SymPy's numeric identification overflows on a huge number (7·10³⁰⁸ beside
-            # arcsin(√2)): undecided, so the derivation states the assumption.
+            # arcsin(√2)), or its solver meets a comparison it cannot decide (a TypeError its
+            # cache turns into an AttributeError): undecided, so the derivation states the
+            # assumption.
             equal = None
         if equal is None:
             return "unknown"
