@@ -269,28 +269,37 @@ def test_a_product_of_integers_past_4300_digits_is_compared_as_text() -> None:
         assert "proj" in explained.render("html", "zh")
 
 
+def _spin(seconds: float) -> None:
+    """Keep the processor busy for ``seconds``, long past a command's time limit."""
+    import time
+
+    ends = time.monotonic() + seconds
+    while time.monotonic() < ends:
+        pass
+
+
+def _only_line(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    """Run the command line on ``args``: exit status 2 and one line on stderr, returned."""
+    from linsteps.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(args)
+    assert done.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
 def test_a_time_limit_that_strikes_as_a_refusal_unwinds_writes_no_second_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A command had written its one line (a character it cannot read) and was exiting when its
     time limit passed, in the flush of its output: the limit wrote a second line."""
-    import time
-
     import linsteps.output
-    from linsteps.cli import main
 
-    def slow_flush(stream: object = None) -> None:
-        ends = time.monotonic() + 0.3
-        while time.monotonic() < ends:
-            pass
-
-    monkeypatch.setattr(linsteps.output, "flush_stream", slow_flush)
-    with pytest.raises(SystemExit) as done:
-        main(["project", "[1, 2]", "[1, ⽒]", "--time-limit", "0.1"])
-    assert done.value.code == 2
-    lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1, lines
-    assert "⽒" in lines[0]
+    monkeypatch.setattr(linsteps.output, "flush_stream", lambda stream=None: _spin(0.3))
+    line = _only_line(["project", "[1, 2]", "[1, ⽒]", "--time-limit", "0.1"], capsys)
+    assert "⽒" in line
 
 
 def test_a_time_limit_that_strikes_while_a_refusal_is_written_writes_no_second_line(
@@ -298,27 +307,18 @@ def test_a_time_limit_that_strikes_while_a_refusal_is_written_writes_no_second_l
 ) -> None:
     """``matmul`` of a 1×3 and a 4×1 with a 1 ms limit wrote its refusal, and the limit passed
     before the exit was raised: a second line named the time limit."""
-    import time
-
-    from linsteps.cli import main
 
     class SlowStream:
         def __init__(self, stream: Any) -> None:
             self.stream = stream
 
         def write(self, text: str) -> int:
-            ends = time.monotonic() + 0.3
-            while time.monotonic() < ends:
-                pass
+            _spin(0.3)
             return int(self.stream.write(text))
 
         def flush(self) -> None:
             self.stream.flush()
 
     monkeypatch.setattr(sys, "stderr", SlowStream(sys.stderr))
-    with pytest.raises(SystemExit) as done:
-        main(["matmul", "1 2 3", "[6; 1; 6.32; 0.2]", "--time-limit", "0.1"])
-    assert done.value.code == 2
-    lines = capsys.readouterr().err.splitlines()
-    assert len(lines) == 1, lines
-    assert "columns of A = rows of B" in lines[0]
+    line = _only_line(["matmul", "1 2 3", "[6; 1; 6.32; 0.2]", "--time-limit", "0.1"], capsys)
+    assert "columns of A = rows of B" in line
